@@ -1,0 +1,3 @@
+export * from "./menu.js";
+export * from "./order.js";
+export * from "./rules.js";

@@ -1,0 +1,3 @@
+export * from "./schemas.js";
+export * from "./zoned.js";
+export * from "./format.js";

@@ -1,0 +1,32 @@
+import { defineConfig } from "tsup";
+
+// One entry per public subpath; shared code is split into chunks so importing
+// `@linli/core/money` does not drag in the rest.
+const areas = [
+  "money",
+  "i18n",
+  "time",
+  "phone",
+  "validation",
+  "hub",
+  "groups",
+  "partners",
+  "recruitment",
+  "preorder",
+  "fixtures",
+];
+
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    ...Object.fromEntries(areas.map((a) => [`${a}/index`, `src/${a}/index.ts`])),
+  },
+  format: ["esm"],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  splitting: true,
+  treeshake: true,
+  target: "es2022",
+  platform: "neutral",
+});
