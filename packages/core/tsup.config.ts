@@ -13,6 +13,7 @@ const areas = [
   "partners",
   "recruitment",
   "preorder",
+  "split",
   "fixtures",
 ];
 

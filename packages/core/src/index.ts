@@ -16,3 +16,4 @@ export * from "./groups/index.js";
 export * from "./partners/index.js";
 export * from "./recruitment/index.js";
 export * from "./preorder/index.js";
+export * from "./split/index.js";

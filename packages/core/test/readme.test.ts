@@ -9,19 +9,33 @@ const readme = readFileSync(join(here, "../../../README.md"), "utf8");
 const tmp = mkdtempSync(join(here, ".readme-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+async function run(block: string, name: string): Promise<unknown[][]> {
+  const src = pathToFileURL(join(here, "../src/")).href;
+  const code = block
+    .replace(/"@linli\/core\/fixtures"/g, JSON.stringify(`${src}fixtures/index.ts`))
+    .replace(/"@linli\/core"/g, JSON.stringify(`${src}index.ts`));
+  const file = join(tmp, `${name}.ts`);
+  writeFileSync(file, code);
+  const log = vi.spyOn(console, "log").mockImplementation(() => {});
+  try {
+    await import(/* @vite-ignore */ pathToFileURL(file).href);
+    return log.mock.calls;
+  } finally {
+    log.mockRestore();
+  }
+}
+
 describe("README", () => {
-  it("runs the core example and prints the order total", async () => {
+  it("runs the core package's complete split example and prints the stallholder's net", async () => {
+    const core = readFileSync(join(here, "../README.md"), "utf8");
+    const block = /## Revenue splits[\s\S]*?```ts\n([\s\S]*?)```/.exec(core)?.[1];
+    expect(block).toBeDefined();
+    expect(await run(block!, "split")).toEqual([["CN¥3,494.70"]]);
+  });
+
+  it("runs the root README's core example and prints the order total", async () => {
     const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
-    const src = pathToFileURL(join(here, "../src/")).href;
-    const code = block!
-      .replace(/"@linli\/core\/fixtures"/g, JSON.stringify(`${src}fixtures/index.ts`))
-      .replace(/"@linli\/core"/g, JSON.stringify(`${src}index.ts`));
-    const file = join(tmp, "example.ts");
-    writeFileSync(file, code);
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    await import(/* @vite-ignore */ pathToFileURL(file).href);
-    expect(log).toHaveBeenCalledWith("¥36.00");
-    log.mockRestore();
+    expect(await run(block!, "root")).toEqual([["¥36.00"]]);
   });
 });

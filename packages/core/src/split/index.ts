@@ -1,0 +1,5 @@
+export * from "./rules.js";
+export * from "./period.js";
+export * from "./allocate.js";
+export * from "./refund.js";
+export * from "./ledger.js";
