@@ -72,7 +72,7 @@ describe("the seed's programmes, as worked examples", () => {
       ...periodFeeEntries(nightMarketPartner, "2026-11"),
     ];
     assertBalanced(ledger);
-    const chen = settle(ledger, "stallholder", "2026-11", "CNY");
+    const chen = settle(ledger, nightMarketPartner, "stallholder", "2026-11");
     // 85% of ¥165.00 = ¥140.25; the ¥300 stall fee is charged and waived.
     expect(chen).toMatchObject({
       gross: 14025,
@@ -81,7 +81,7 @@ describe("the seed's programmes, as worked examples", () => {
       refunds: 0,
       netPayable: 14025,
     });
-    const op = settle(ledger, "operator", "2026-11", "CNY");
+    const op = settle(ledger, nightMarketPartner, "operator", "2026-11");
     expect(op).toMatchObject({
       gross: 2475,
       fees: -30000,
@@ -97,7 +97,7 @@ describe("the seed's programmes, as worked examples", () => {
       ...sales.flatMap((a) => saleEntries(a)),
       ...periodFeeEntries(nightMarketPartner, "2027-07"),
     ];
-    expect(settle(ledger, "stallholder", "2027-07", "CNY")).toMatchObject({
+    expect(settle(ledger, nightMarketPartner, "stallholder", "2027-07")).toMatchObject({
       gross: 85000,
       fees: 30000,
       waiversApplied: 0,
@@ -205,13 +205,13 @@ describe("the seed's programmes, as worked examples", () => {
       ...refundEntries(rest.value, threeMomsBakery),
     ];
     assertBalanced(ledger);
-    expect(settle(ledger, "moms", "2026-11", "CNY")).toMatchObject({
+    expect(settle(ledger, threeMomsBakery, "moms", "2026-11")).toMatchObject({
       gross: 381200,
       fees: 20,
       refunds: 1424,
       netPayable: 379756,
     });
-    expect(settle(ledger, "moms", "2026-12", "CNY").netPayable).toBe(-379756);
+    expect(settle(ledger, threeMomsBakery, "moms", "2026-12").netPayable).toBe(-379756);
   });
 
   it("works the same in a currency without minor units (JPY)", () => {
@@ -359,5 +359,16 @@ describe("refusals", () => {
     expect(found!.code).toBe(code);
     expect(fieldMessages(r.error, "en")[path]).toBe(en);
     expect(fieldMessages(r.error, "zh-CN")[path]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("statements per rule set", () => {
+  it("keeps two rule sets' parties apart even when their ids are the same", () => {
+    const other: SplitRuleSet = { ...pieceworkWorkshop, id: "other-workshop" };
+    const [a] = month(pieceworkWorkshop, [["2026-11-10T16:00:00+08:00", 10000]]);
+    const [b] = month(other, [["2026-11-10T16:00:00+08:00", 20000]]);
+    const ledger = [...saleEntries(a!), ...saleEntries(b!)];
+    expect(settle(ledger, pieceworkWorkshop, "workers", "2026-11").netPayable).toBe(8500);
+    expect(settle(ledger, other, "workers", "2026-11").netPayable).toBe(17000);
   });
 });

@@ -408,7 +408,7 @@ describe("split properties", { timeout: 120_000 }, () => {
           assertBalanced(ledger);
           let total = 0;
           for (const p of set.parties) {
-            const s = settle(ledger, p.id, "2026-11", set.currency);
+            const s = settle(ledger, set, p.id, "2026-11");
             total += s.netPayable;
             const gross = allocations.reduce(
               (x, a) => x + a.lines.find((l) => l.partyId === p.id)!.beforeFees.amount,
@@ -423,13 +423,14 @@ describe("split properties", { timeout: 120_000 }, () => {
                 (x, a) => x + a.lines.find((l) => l.partyId === p.id)!.amount.amount,
                 0,
               ) - back;
-            if (s.netPayable !== -accountBalance(ledger, `party:${p.id}`, "2026-11")) return false;
+            if (s.netPayable !== -accountBalance(ledger, `party:${p.id}`, { period: "2026-11" }))
+              return false;
             if (s.gross !== gross || s.refunds !== back) return false;
             if (s.netPayable !== s.gross - s.fees + s.waiversApplied - s.refunds) return false;
             // With no period fees in these rule sets, the statement equals the allocations less refunds.
             if (s.netPayable !== net) return false;
           }
-          return total === accountBalance(ledger, CASH_ACCOUNT, "2026-11");
+          return total === accountBalance(ledger, CASH_ACCOUNT, { period: "2026-11" });
         },
       ),
       { numRuns: RUNS },

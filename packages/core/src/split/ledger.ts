@@ -182,6 +182,7 @@ export function assertBalanced(entries: readonly LedgerEntry[]): void {
 
 /** A party's settlement statement for a period, derived from the ledger alone. */
 export const SettlementSchema = z.object({
+  ruleSetId: IdSchema,
   partyId: IdSchema,
   period: z.string(),
   currency: CurrencyCodeSchema,
@@ -200,19 +201,20 @@ export const SettlementSchema = z.object({
 export type Settlement = z.infer<typeof SettlementSchema>;
 
 /**
- * A party's statement for one period, read off the ledger. `netPayable` always equals the
- * party account's balance for the period (sign flipped), to the minor unit.
+ * A party's statement for one period under one rule set, read off the ledger. `netPayable`
+ * always equals the party account's balance for the period (sign flipped), to the minor unit.
  *
  * @example
- * settle(entries, "chen-sicong", "2026-11", "CNY").netPayable; // 123450 (¥1,234.50)
+ * settle(entries, nightMarketPartner, "stallholder", "2026-11").netPayable; // 14025 (¥140.25)
  */
 export function settle(
   entries: readonly LedgerEntry[],
+  set: Pick<SplitRuleSet, "id" | "currency">,
   partyId: string,
   period: string,
-  currency: CurrencyCode,
 ): Settlement {
   const account = partyAccount(partyId);
+  const currency = set.currency;
   let gross = 0;
   let fees = 0;
   let waivers = 0;
@@ -220,7 +222,7 @@ export function settle(
   let balance = 0;
   let count = 0;
   for (const e of entries) {
-    if (e.account !== account || e.period !== period) continue;
+    if (e.account !== account || e.period !== period || e.ruleSetId !== set.id) continue;
     if (e.currency !== currency)
       throw new LinliError(issue("CURRENCY_MISMATCH", { expected: currency, actual: e.currency }));
     count++;
@@ -231,6 +233,7 @@ export function settle(
     else refunds += e.amount;
   }
   return {
+    ruleSetId: set.id,
     partyId,
     period,
     currency,
@@ -243,14 +246,18 @@ export function settle(
   };
 }
 
-/** The balance of an account (debits positive), optionally for one period. */
+/** The balance of an account (debits positive), optionally for one rule set and one period. */
 export function accountBalance(
   entries: readonly LedgerEntry[],
   account: string,
-  period?: string,
+  filter: { readonly ruleSetId?: string; readonly period?: string } = {},
 ): number {
   let total = 0;
-  for (const e of entries)
-    if (e.account === account && (period === undefined || e.period === period)) total += e.amount;
+  for (const e of entries) {
+    if (e.account !== account) continue;
+    if (filter.period !== undefined && e.period !== filter.period) continue;
+    if (filter.ruleSetId !== undefined && e.ruleSetId !== filter.ruleSetId) continue;
+    total += e.amount;
+  }
   return total;
 }
