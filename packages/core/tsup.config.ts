@@ -14,6 +14,8 @@ const areas = [
   "recruitment",
   "preorder",
   "split",
+  "requests",
+  "metrics",
   "fixtures",
 ];
 

@@ -15,11 +15,16 @@ export function report(figure: BenchFigure): void {
   );
 }
 
+// Run with --expose-gc: a full collection before each timed call keeps one run's garbage
+// from being collected (and timed) in the next.
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 /** Median wall time of `runs` calls, in milliseconds, after one warm-up call. */
 export function medianMs(runs: number, fn: () => void): number {
   fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collect();
     const t = performance.now();
     fn();
     times.push(performance.now() - t);

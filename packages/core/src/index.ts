@@ -17,3 +17,5 @@ export * from "./partners/index.js";
 export * from "./recruitment/index.js";
 export * from "./preorder/index.js";
 export * from "./split/index.js";
+export * from "./requests/index.js";
+export * from "./metrics/index.js";

@@ -33,6 +33,15 @@ describe("README", () => {
     expect(await run(block!, "split")).toEqual([["CN¥3,494.70"]]);
   });
 
+  it("runs the core package's metrics example", async () => {
+    const core = readFileSync(join(here, "../README.md"), "utf8");
+    const block = /## Co-prosperity metrics[\s\S]*?```ts\n([\s\S]*?)```/.exec(core)?.[1];
+    expect(block).toBeDefined();
+    const calls = await run(block!, "metrics");
+    expect(calls[0]).toEqual([[31647, 196240]]);
+    expect(String(calls[1]![0]).startsWith("\uFEFFmetric_id,metric_version,name_zh_cn")).toBe(true);
+  });
+
   it("runs the root README's core example and prints the order total", async () => {
     const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();

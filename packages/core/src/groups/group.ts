@@ -131,6 +131,8 @@ export const GroupSchema = z.object({
   schedule: z.array(SessionScheduleSchema),
   cover: z.optional(ImageSchema),
   foundedOn: z.optional(IsoDateSchema),
+  /** Past statuses with the date each began, oldest first, for metrics over time. */
+  statusHistory: z.optional(z.array(z.object({ status: GroupStatusSchema, since: IsoDateSchema }))),
   /** Whether residents may sign up themselves; otherwise by invitation. */
   openToJoin: z.optional(z.boolean()),
 });

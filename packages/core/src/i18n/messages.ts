@@ -70,6 +70,10 @@ export const messages = {
     "zh-CN": "结束时间必须晚于开始时间",
     en: "The end time must be after the start time",
   },
+  RESOLVED_BEFORE_RECEIVED: {
+    "zh-CN": "办结日期不能早于受理日期",
+    en: "The date resolved cannot be before the date received",
+  },
   DUPLICATE_ID: { "zh-CN": "编号 {value} 重复", en: "The id {value} is used twice" },
   UNKNOWN_REFERENCE: {
     "zh-CN": "找不到编号为 {value} 的{target}",
@@ -167,6 +171,42 @@ export const messages = {
     en: "The ledger does not balance: transaction {value}",
   },
   REFUND_NOT_POSITIVE: { "zh-CN": "退款金额必须大于零", en: "A refund must be for more than zero" },
+
+  // Metrics: why a figure is not available.
+  NO_BASELINE: {
+    "zh-CN": "没有参与人登记了收入基线，无法计算增收",
+    en: "No participant has a recorded income baseline, so uplift cannot be computed",
+  },
+  NO_INCOME_DATA: {
+    "zh-CN": "本期没有通过平台结算收入的参与人",
+    en: "No participant had income settled through the platform in this period",
+  },
+  NO_PARTICIPANTS: { "zh-CN": "本期没有参与人", en: "No one took part in this period" },
+  ZERO_DENOMINATOR: {
+    "zh-CN": "分母为零（{denominator}），比例无法计算",
+    en: "The denominator ({denominator}) is zero, so the ratio cannot be computed",
+  },
+  NOT_RECORDED: {
+    "zh-CN": "平台自 {since} 起才有记录，本期没有数据",
+    en: "The platform has records only from {since}; there is no data for this period",
+  },
+  FUTURE_PERIOD: {
+    "zh-CN": "这一时期还没有到来（数据截至 {asOf}）",
+    en: "This period has not happened yet (data as of {asOf})",
+  },
+  NO_OBSERVATION: {
+    "zh-CN": "本期之前没有覆盖率的统计",
+    en: "There is no coverage count up to this period",
+  },
+  INVALID_PERIOD: {
+    "zh-CN": "时期无效：{from} 至 {to}",
+    en: "The period is not valid: {from} to {to}",
+  },
+  DUPLICATE_METRIC: {
+    "zh-CN": "指标 {value} 已经登记",
+    en: "The metric {value} is already registered",
+  },
+  UNKNOWN_METRIC: { "zh-CN": "没有指标 {value}", en: "There is no metric {value}" },
 
   // Preorder rules.
   EMPTY_ORDER: { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },

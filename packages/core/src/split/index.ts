@@ -3,3 +3,4 @@ export * from "./period.js";
 export * from "./allocate.js";
 export * from "./refund.js";
 export * from "./ledger.js";
+export * from "./columns.js";

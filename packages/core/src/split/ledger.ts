@@ -35,68 +35,64 @@ export const LedgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
+interface EntryContext {
+  readonly txId: string;
+  readonly currency: CurrencyCode;
+  readonly at: string;
+  readonly period: string;
+  readonly ruleSetId: string;
+  readonly saleId: string | undefined;
+}
+
+// Every entry is built here with the same keys in the same order, so a ledger of a million
+// entries stays one object shape and reading it stays fast.
+function entry(
+  c: EntryContext,
+  kind: LedgerEntry["kind"],
+  account: string,
+  amount: number,
+  feeId?: string,
+): LedgerEntry {
+  return {
+    txId: c.txId,
+    kind,
+    account,
+    amount,
+    currency: c.currency,
+    at: c.at,
+    period: c.period,
+    ruleSetId: c.ruleSetId,
+    saleId: c.saleId,
+    feeId,
+  };
+}
+
 /**
  * Ledger lines for a split sale: the cash in, each party's share, and per-sale fees (a
  * waived fee is posted with its waiver, so statements can show waivers applied).
  */
 export function saleEntries(a: Allocation): LedgerEntry[] {
-  const base = {
+  const c: EntryContext = {
+    txId: `sale:${a.saleId}`,
     currency: a.amount.currency,
     at: a.at,
     period: a.period,
     ruleSetId: a.ruleSetId,
     saleId: a.saleId,
   };
-  const txId = `sale:${a.saleId}`;
-  const out: LedgerEntry[] = [
-    { ...base, txId, kind: "sale", account: CASH_ACCOUNT, amount: a.amount.amount },
-  ];
+  const out = [entry(c, "sale", CASH_ACCOUNT, a.amount.amount)];
   for (const l of a.lines) {
     if (l.beforeFees.amount !== 0)
-      out.push({
-        ...base,
-        txId,
-        kind: "sale",
-        account: partyAccount(l.partyId),
-        amount: -l.beforeFees.amount,
-      });
+      out.push(entry(c, "sale", partyAccount(l.partyId), -l.beforeFees.amount));
   }
   for (const f of a.fees) {
     const amount = f.charged + f.waived;
     if (amount === 0) continue;
-    out.push({
-      ...base,
-      txId,
-      kind: "fee",
-      feeId: f.feeId,
-      account: partyAccount(f.payerId),
-      amount,
-    });
-    out.push({
-      ...base,
-      txId,
-      kind: "fee",
-      feeId: f.feeId,
-      account: partyAccount(f.payeeId),
-      amount: -amount,
-    });
+    out.push(entry(c, "fee", partyAccount(f.payerId), amount, f.feeId));
+    out.push(entry(c, "fee", partyAccount(f.payeeId), -amount, f.feeId));
     if (f.waived > 0) {
-      out.push({
-        ...base,
-        txId,
-        kind: "waiver",
-        feeId: f.feeId,
-        account: partyAccount(f.payerId),
-        amount: -f.waived,
-      });
-      out.push({
-        ...base,
-        txId,
-        kind: "waiver",
-        feeId: f.feeId,
-        account: partyAccount(f.payeeId),
-        amount: f.waived,
-      });
+      out.push(entry(c, "waiver", partyAccount(f.payerId), -f.waived, f.feeId));
+      out.push(entry(c, "waiver", partyAccount(f.payeeId), f.waived, f.feeId));
     }
   }
   return out;
@@ -104,27 +100,19 @@ export function saleEntries(a: Allocation): LedgerEntry[] {
 
 /** Ledger lines for a refund: cash out, and each party's share taken back, in the refund's period. */
 export function refundEntries(r: RefundSplit, set: SplitRuleSet): LedgerEntry[] {
-  const at = Date.parse(r.at);
-  const base = {
+  const c: EntryContext = {
+    txId: `refund:${r.refundId}`,
     currency: r.amount.currency,
     at: r.at,
-    period: periodOf(at, set.timeZone),
+    period: periodOf(Date.parse(r.at), set.timeZone),
     ruleSetId: r.ruleSetId,
     saleId: r.saleId,
   };
-  const txId = `refund:${r.refundId}`;
-  const out: LedgerEntry[] = [
-    { ...base, txId, kind: "refund", account: CASH_ACCOUNT, amount: -r.amount.amount },
-  ];
-  for (const l of r.lines)
+  const out = [entry(c, "refund", CASH_ACCOUNT, -r.amount.amount)];
+  for (const l of r.lines) {
     if (l.amount.amount !== 0)
-      out.push({
-        ...base,
-        txId,
-        kind: "refund",
-        account: partyAccount(l.partyId),
-        amount: l.amount.amount,
-      });
+      out.push(entry(c, "refund", partyAccount(l.partyId), l.amount.amount));
+  }
   return out;
 }
 
@@ -140,19 +128,19 @@ export function periodFeeEntries(set: SplitRuleSet, period: string): LedgerEntry
   const out: LedgerEntry[] = [];
   for (const f of v.fees) {
     if (f.per !== "period" || f.amount === 0) continue;
-    const base = {
+    const c: EntryContext = {
+      txId: `period-fee:${set.id}:${f.id}:${period}`,
       currency: set.currency,
       at,
       period,
       ruleSetId: set.id,
-      feeId: f.id,
-      txId: `period-fee:${set.id}:${f.id}:${period}`,
+      saleId: undefined,
     };
-    out.push({ ...base, kind: "period-fee", account: partyAccount(f.payerId), amount: f.amount });
-    out.push({ ...base, kind: "period-fee", account: partyAccount(f.payeeId), amount: -f.amount });
+    out.push(entry(c, "period-fee", partyAccount(f.payerId), f.amount, f.id));
+    out.push(entry(c, "period-fee", partyAccount(f.payeeId), -f.amount, f.id));
     if (f.waiver && Date.parse(f.waiver.until) > start) {
-      out.push({ ...base, kind: "waiver", account: partyAccount(f.payerId), amount: -f.amount });
-      out.push({ ...base, kind: "waiver", account: partyAccount(f.payeeId), amount: f.amount });
+      out.push(entry(c, "waiver", partyAccount(f.payerId), -f.amount, f.id));
+      out.push(entry(c, "waiver", partyAccount(f.payeeId), f.amount, f.id));
     }
   }
   return out;

@@ -1,0 +1,125 @@
+import type { MetricFigure, MetricsSnapshot } from "./schemas.js";
+
+/** The byte-order mark that tells spreadsheet programs a CSV file is UTF-8 (so Chinese shows). */
+export const UTF8_BOM = "\uFEFF";
+
+/** Column names of {@link snapshotToCsv}. */
+export const CSV_COLUMNS = [
+  "metric_id",
+  "metric_version",
+  "name_zh_cn",
+  "name_en",
+  "period",
+  "part",
+  "part_zh_cn",
+  "part_en",
+  "unit",
+  "currency",
+  "value",
+  "available",
+  "reason",
+  "message_zh_cn",
+  "message_en",
+] as const;
+
+function cell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A snapshot as CSV (RFC 4180, CRLF, UTF-8 with a BOM): one row per figure and per breakdown
+ * part, for the whole period and each month. Numbers are unformatted (minor units for money,
+ * 0–1 for ratios), so a spreadsheet can compute with them.
+ *
+ * @example
+ * const csv = snapshotToCsv(snapshot);
+ * // "\uFEFFmetric_id,metric_version,…\r\nincome-uplift.mean,1.0.0,参与人月均增收（平均值）,…"
+ */
+export function snapshotToCsv(snapshot: MetricsSnapshot): string {
+  const rows: string[] = [CSV_COLUMNS.join(",")];
+  const period = `${snapshot.period.from}..${snapshot.period.to}`;
+  for (const m of snapshot.metrics) {
+    const d = m.definition;
+    const emit = (when: string, f: MetricFigure) => {
+      const currency = d.unit === "money" ? snapshot.currency : "";
+      if (f.available) {
+        rows.push(
+          [
+            d.id,
+            d.version,
+            d.name["zh-CN"],
+            d.name.en,
+            when,
+            "",
+            "",
+            "",
+            d.unit,
+            currency,
+            f.value,
+            true,
+            "",
+            "",
+            "",
+          ]
+            .map(cell)
+            .join(","),
+        );
+        for (const b of f.breakdown) {
+          rows.push(
+            [
+              d.id,
+              d.version,
+              d.name["zh-CN"],
+              d.name.en,
+              when,
+              b.key,
+              b.label["zh-CN"],
+              b.label.en,
+              b.unit,
+              b.unit === "money" ? snapshot.currency : "",
+              b.value,
+              b.value !== null,
+              b.reason ?? "",
+              "",
+              "",
+            ]
+              .map(cell)
+              .join(","),
+          );
+        }
+      } else {
+        rows.push(
+          [
+            d.id,
+            d.version,
+            d.name["zh-CN"],
+            d.name.en,
+            when,
+            "",
+            "",
+            "",
+            d.unit,
+            currency,
+            null,
+            false,
+            f.reason,
+            f.message["zh-CN"],
+            f.message.en,
+          ]
+            .map(cell)
+            .join(","),
+        );
+      }
+    };
+    emit(period, m.figure);
+    for (const s of m.series) emit(s.month, s.figure);
+  }
+  return UTF8_BOM + rows.join("\r\n") + "\r\n";
+}
+
+/** A snapshot as JSON text: the same shape `MetricsSnapshotSchema` validates. */
+export function snapshotToJson(snapshot: MetricsSnapshot): string {
+  return JSON.stringify(snapshot, null, 2);
+}
