@@ -3,7 +3,7 @@ import { IdSchema, SlugSchema } from "../common/ids.js";
 import { ImageSchema } from "../common/image.js";
 import { LocalizedTextSchema } from "../i18n/locale.js";
 import { defineLifecycle } from "../lifecycle/lifecycle.js";
-import { IsoDateSchema, LocalTimeSchema, WeekdaySchema, minutesOf } from "../time/index.js";
+import { endAfterStart, IsoDateSchema, LocalTimeSchema, WeekdaySchema } from "../time/index.js";
 
 /** Themes of resident groups, as the seed's hub organises them. */
 export const GROUP_CATEGORIES = [
@@ -99,18 +99,7 @@ export const SessionScheduleSchema = z
     roomId: z.optional(IdSchema),
     title: z.optional(LocalizedTextSchema),
   })
-  .check(
-    z.superRefine((s, ctx) => {
-      if (minutesOf(s.end) <= minutesOf(s.start)) {
-        ctx.issues.push({
-          code: "custom",
-          message: "END_BEFORE_START",
-          path: ["end"],
-          input: s.end,
-        });
-      }
-    }),
-  );
+  .check(endAfterStart());
 export type SessionSchedule = z.infer<typeof SessionScheduleSchema>;
 
 /** A resident group (社群): a theme, its people, its channel and its timetable. */

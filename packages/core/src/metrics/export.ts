@@ -39,78 +39,61 @@ function cell(value: string | number | boolean | null | undefined): string {
  */
 export function snapshotToCsv(snapshot: MetricsSnapshot): string {
   const rows: string[] = [CSV_COLUMNS.join(",")];
+  const row = (cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>) =>
+    rows.push(CSV_COLUMNS.map((c) => cell(cells[c])).join(","));
   const period = `${snapshot.period.from}..${snapshot.period.to}`;
+  const currencyOf = (unit: string) => (unit === "money" ? snapshot.currency : "");
   for (const m of snapshot.metrics) {
     const d = m.definition;
+    const head = {
+      metric_id: d.id,
+      metric_version: d.version,
+      name_zh_cn: d.name["zh-CN"],
+      name_en: d.name.en,
+    };
     const emit = (when: string, f: MetricFigure) => {
-      const currency = d.unit === "money" ? snapshot.currency : "";
-      if (f.available) {
-        rows.push(
-          [
-            d.id,
-            d.version,
-            d.name["zh-CN"],
-            d.name.en,
-            when,
-            "",
-            "",
-            "",
-            d.unit,
-            currency,
-            f.value,
-            true,
-            "",
-            "",
-            "",
-          ]
-            .map(cell)
-            .join(","),
-        );
-        for (const b of f.breakdown) {
-          rows.push(
-            [
-              d.id,
-              d.version,
-              d.name["zh-CN"],
-              d.name.en,
-              when,
-              b.key,
-              b.label["zh-CN"],
-              b.label.en,
-              b.unit,
-              b.unit === "money" ? snapshot.currency : "",
-              b.value,
-              b.value !== null,
-              b.reason ?? "",
-              "",
-              "",
-            ]
-              .map(cell)
-              .join(","),
-          );
-        }
-      } else {
-        rows.push(
-          [
-            d.id,
-            d.version,
-            d.name["zh-CN"],
-            d.name.en,
-            when,
-            "",
-            "",
-            "",
-            d.unit,
-            currency,
-            null,
-            false,
-            f.reason,
-            f.message["zh-CN"],
-            f.message.en,
-          ]
-            .map(cell)
-            .join(","),
-        );
+      const base = {
+        ...head,
+        period: when,
+        part: "",
+        part_zh_cn: "",
+        part_en: "",
+        unit: d.unit,
+        currency: currencyOf(d.unit),
+      };
+      if (!f.available) {
+        row({
+          ...base,
+          value: null,
+          available: false,
+          reason: f.reason,
+          message_zh_cn: f.message["zh-CN"],
+          message_en: f.message.en,
+        });
+        return;
+      }
+      row({
+        ...base,
+        value: f.value,
+        available: true,
+        reason: "",
+        message_zh_cn: "",
+        message_en: "",
+      });
+      for (const b of f.breakdown) {
+        row({
+          ...base,
+          part: b.key,
+          part_zh_cn: b.label["zh-CN"],
+          part_en: b.label.en,
+          unit: b.unit,
+          currency: currencyOf(b.unit),
+          value: b.value,
+          available: b.value !== null,
+          reason: b.reason ?? "",
+          message_zh_cn: "",
+          message_en: "",
+        });
       }
     };
     emit(period, m.figure);

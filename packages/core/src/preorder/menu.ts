@@ -9,7 +9,7 @@ import {
   IsoDateSchema,
   LocalTimeSchema,
   TimeZoneSchema,
-  minutesOf,
+  endAfterStart,
 } from "../time/index.js";
 
 /** One product on a day's menu. */
@@ -49,18 +49,7 @@ export const PickupSlotSchema = z
     /** Orders (not items) the slot can hand out. */
     capacity: z.int().check(z.nonnegative()),
   })
-  .check(
-    z.superRefine((s, ctx) => {
-      if (minutesOf(s.end) <= minutesOf(s.start)) {
-        ctx.issues.push({
-          code: "custom",
-          message: "END_BEFORE_START",
-          path: ["end"],
-          input: s.end,
-        });
-      }
-    }),
-  );
+  .check(endAfterStart());
 export type PickupSlot = z.infer<typeof PickupSlotSchema>;
 
 /** A group's menu for one pickup date: items, cut-off and pickup slots. */

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { minutesOf } from "./zoned.js";
 
 /** A calendar date, `YYYY-MM-DD` (checked to exist: no 30 February). */
 export const IsoDateSchema = z.iso.date({ error: "INVALID_DATE" });
@@ -33,3 +34,14 @@ function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * A check for objects with `start` and `end` times: the end must come after the start
+ * (`END_BEFORE_START` on `end`). Sessions and pickup slots use it.
+ */
+export const endAfterStart = <T extends { start: string; end: string }>() =>
+  z.superRefine<T>((s, ctx) => {
+    if (minutesOf(s.end) <= minutesOf(s.start)) {
+      ctx.issues.push({ code: "custom", message: "END_BEFORE_START", path: ["end"], input: s.end });
+    }
+  });
