@@ -16,6 +16,7 @@ const areas = [
   "split",
   "requests",
   "metrics",
+  "contract",
   "fixtures",
 ];
 

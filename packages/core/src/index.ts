@@ -19,3 +19,4 @@ export * from "./preorder/index.js";
 export * from "./split/index.js";
 export * from "./requests/index.js";
 export * from "./metrics/index.js";
+export * from "./contract/index.js";

@@ -96,13 +96,14 @@ export const PartnerSchema = z.object({
 export type Partner = z.infer<typeof PartnerSchema>;
 
 /** What anyone may see of a partner: no phone, no full name, no income. */
-export interface PublicPartner {
-  readonly id: string;
+export const PublicPartnerSchema = z.object({
+  id: IdSchema,
   /** The chosen display name, or the masked name ("胡**"). */
-  readonly name: string;
-  readonly roles: readonly PartnerRole[];
-  readonly groupIds: readonly string[];
-}
+  name: z.string(),
+  roles: z.array(PartnerRoleSchema),
+  groupIds: z.array(IdSchema),
+});
+export type PublicPartner = z.infer<typeof PublicPartnerSchema>;
 
 /**
  * A partner as public pages and endpoints may show them.
