@@ -1,0 +1,625 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  addDays,
+  allocateSale,
+  applicationLifecycle,
+  checkOrder,
+  createMetricRegistry,
+  cutoffAt,
+  emptyPeriodState,
+  errorBody,
+  httpCodeForIssues,
+  issue,
+  localize,
+  maskPhone,
+  menuAvailability,
+  openApiDocument,
+  orderLifecycle,
+  periodOf,
+  pickupCodeFrom,
+  refundEntries,
+  routes,
+  saleEntries,
+  settle,
+  splitRefund,
+  toOffsetIso,
+  toZoned,
+  type Application,
+  type ApplicationInput,
+  type ApplicationStatus,
+  type Group,
+  type LedgerEntry,
+  type Menu,
+  type Money,
+  type Order,
+  type OrderStatus,
+  type PeriodState,
+  type PlaceOrderBody,
+  type RouteDefinition,
+  type RouteId,
+  type SplitRuleSet,
+} from "@linli/core";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HttpError } from "./http-error.js";
+import { readInput } from "./input.js";
+import type { LinliStorage } from "./storage/storage.js";
+import { orderReceipt, publicGroup } from "./views.js";
+
+/** Options for {@link createApp}. */
+export interface AppOptions {
+  readonly storage: LinliStorage;
+  /** The server's clock; cut-offs are enforced with it. Default `Date.now`. */
+  readonly now?: () => number;
+  /** SHA-256 hex digests of the admin API keys (keys themselves are never stored). */
+  readonly adminKeyHashes?: readonly string[];
+  /** Origins allowed to call the API from a browser (the sites that embed the widgets). */
+  readonly corsOrigins?: readonly string[];
+  /** Largest request body, bytes. Default 64 KiB. */
+  readonly bodyLimitBytes?: number;
+  /** Public POSTs per client address per minute; `false` turns the limit off. Default 60. */
+  readonly rateLimitPerMinute?: number | false;
+  /** Structured log sink; entries carry no personal data. Default: none. */
+  readonly log?: (entry: Readonly<Record<string, string | number>>) => void;
+  /** Reported in /health and the OpenAPI document. */
+  readonly version?: string;
+}
+
+/** SHA-256 hex of an admin key, as `adminKeyHashes` expects. */
+export const hashAdminKey = (key: string): string => createHash("sha256").update(key).digest("hex");
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString("base64url")}`;
+
+/**
+ * The Linli HTTP API on Hono, every route from the core contract. Storage decides
+ * atomicity; the app validates, applies core's rules, and shapes answers.
+ *
+ * @example
+ * const app = createApp({ storage: createSqliteStorage({ filename: "linli.db" }), adminKeyHashes: [hashAdminKey(key)] });
+ * serve({ fetch: app.fetch, port: 8787, hostname: "127.0.0.1" });
+ */
+export function createApp(options: AppOptions): Hono {
+  const { storage } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const adminHashes = (options.adminKeyHashes ?? []).map((h) => Buffer.from(h, "hex"));
+  const registry = createMetricRegistry();
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Route patterns, not URLs: no pickup codes or ids of people in the logs.
+    log({
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => ((options.corsOrigins ?? []).includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PUT"],
+      allowHeaders: ["content-type", "idempotency-key", "authorization"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 64 * 1024,
+      onError: (c) => c.json(errorBody("PAYLOAD_TOO_LARGE"), 413),
+    }),
+  );
+
+  const limit = options.rateLimitPerMinute ?? 60;
+  const windows = new Map<string, { start: number; count: number }>();
+  const rateLimited = (c: Context): boolean => {
+    if (limit === false) return false;
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+      ?.incoming;
+    const who = incoming?.socket?.remoteAddress ?? "unknown";
+    const t = Date.now();
+    const w = windows.get(who);
+    if (!w || t - w.start >= 60_000) {
+      windows.set(who, { start: t, count: 1 });
+      if (windows.size > 10_000) windows.clear();
+      return false;
+    }
+    w.count++;
+    return w.count > limit;
+  };
+
+  const requireAdmin = (c: Context) => {
+    const header = c.req.header("authorization") ?? "";
+    const m = /^Bearer\s+(.+)$/i.exec(header);
+    const given = m ? Buffer.from(sha256(m[1]!.trim()), "hex") : undefined;
+    if (!given || !adminHashes.some((h) => h.length === given.length && timingSafeEqual(h, given)))
+      throw new HttpError("UNAUTHORIZED");
+  };
+
+  /** Registers a contract route with input validation, auth and its success status. */
+  function route<P = unknown, Q = unknown, H = unknown, B = unknown>(
+    id: RouteId,
+    handler: (input: { params: P; query: Q; headers: H; body: B }, c: Context) => Promise<unknown>,
+  ) {
+    const r: RouteDefinition = routes[id];
+    const method = r.method.toLowerCase() as "get" | "post" | "put";
+    app[method](r.path, async (c) => {
+      if (r.auth === "admin") requireAdmin(c);
+      if (r.auth === "public" && r.method === "POST" && rateLimited(c))
+        throw new HttpError("RATE_LIMITED");
+      const input = await readInput<P, Q, H, B>(c, r);
+      const result = await handler(input, c);
+      return c.json(result as object, r.status);
+    });
+  }
+
+  const hubZone = async () => (await storage.getHub())?.timeZone ?? "Asia/Shanghai";
+  const partnerMap = async () => new Map((await storage.listPartners()).map((p) => [p.id, p]));
+  const findGroup = async (idOrSlug: string): Promise<Group> => {
+    const g =
+      (await storage.getGroup(idOrSlug)) ??
+      (await storage.listGroups()).find((x) => x.slug === idOrSlug);
+    if (!g)
+      throw new HttpError("NOT_FOUND", [
+        issue(
+          "UNKNOWN_REFERENCE",
+          { target: { "zh-CN": "社群", en: "group" }, value: idOrSlug },
+          "params.id",
+        ),
+      ]);
+    return g;
+  };
+
+  route<{ id?: never }>("getHub", async () => {
+    const hub = await storage.getHub();
+    if (!hub) throw new HttpError("NOT_FOUND");
+    return hub;
+  });
+
+  route<unknown, { category?: string; status?: string; q?: string }>(
+    "listGroups",
+    async ({ query }) => {
+      const partners = await partnerMap();
+      const q = query.q?.trim().toLowerCase();
+      const groups = (await storage.listGroups()).filter(
+        (g) =>
+          (query.category === undefined || g.category === query.category) &&
+          (query.status === undefined || g.status === query.status) &&
+          (!q ||
+            g.name["zh-CN"].toLowerCase().includes(q) ||
+            (g.name.en ?? "").toLowerCase().includes(q)),
+      );
+      return { groups: groups.map((g) => publicGroup(g, partners)) };
+    },
+  );
+
+  route<{ id: string }>("getGroup", async ({ params }) =>
+    publicGroup(await findGroup(params.id), await partnerMap()),
+  );
+
+  route<{ id: string }, { date?: string }>("getMenu", async ({ params, query }) => {
+    const group = await findGroup(params.id);
+    const menus = await storage.listMenus(group.id);
+    const today = toZoned(now(), await hubZone()).date;
+    // Without a date: the next menu still taking orders, else today's or the next one, else the last.
+    const t = now();
+    const menu =
+      query.date !== undefined
+        ? menus.find((m) => m.date === query.date)
+        : (menus.find((m) => m.date >= today && cutoffAt(m) > t) ??
+          menus.find((m) => m.date >= today) ??
+          menus.at(-1));
+    if (!menu)
+      throw new HttpError("NOT_FOUND", [
+        issue(
+          "UNKNOWN_REFERENCE",
+          { target: { "zh-CN": "菜单", en: "menu" }, value: query.date ?? today },
+          "query.date",
+        ),
+      ]);
+    return { menu, availability: menuAvailability(menu, await storage.listOrders(menu.id), now()) };
+  });
+
+  route<unknown, unknown, { "idempotency-key": string }, PlaceOrderBody>(
+    "placeOrder",
+    async ({ headers, body }, c) => {
+      const menu = await storage.getMenu(body.menuId);
+      if (!menu)
+        throw new HttpError("NOT_FOUND", [
+          issue(
+            "UNKNOWN_REFERENCE",
+            { target: { "zh-CN": "菜单", en: "menu" }, value: body.menuId },
+            "menuId",
+          ),
+        ]);
+      const result = await storage.placeOrder(
+        menu.id,
+        { key: headers["idempotency-key"], requestHash: sha256(JSON.stringify(body)) },
+        (orders) => {
+          const t = now();
+          const quote = checkOrder(menu, orders, body, t);
+          if (!quote.ok) return { issues: quote.error };
+          const taken = new Set(orders.map((o) => o.pickupCode));
+          let pickupCode = pickupCodeFrom(randomBytes(4));
+          while (taken.has(pickupCode)) pickupCode = pickupCodeFrom(randomBytes(4));
+          const at = toOffsetIso(t, menu.timeZone);
+          const order: Order = {
+            id: newId("o"),
+            menuId: menu.id,
+            groupId: menu.groupId,
+            lines: quote.value.lines,
+            total: quote.value.total,
+            slotId: body.slotId,
+            contact: body.contact,
+            ...(body.note ? { note: body.note } : {}),
+            consent: body.consent,
+            idempotencyKey: headers["idempotency-key"],
+            pickupCode,
+            status: "placed",
+            placedAt: at,
+            updatedAt: at,
+          };
+          return { order };
+        },
+      );
+      c.status(201);
+      return settleCreate(result, (o) => orderReceipt(o, menu));
+    },
+  );
+
+  route<{ id: string }, { code: string }>("getOrder", async ({ params, query }) => {
+    const order = await storage.getOrder(params.id);
+    // A wrong code looks exactly like a missing order: nothing to learn by guessing.
+    if (!order || order.pickupCode !== query.code) throw new HttpError("NOT_FOUND");
+    const menu = await storage.getMenu(order.menuId);
+    if (!menu) throw new HttpError("NOT_FOUND");
+    return orderReceipt(order, menu);
+  });
+
+  route("getRecruitmentCall", async () => {
+    const call = await storage.getRecruitmentCall();
+    if (!call) throw new HttpError("NOT_FOUND");
+    return call;
+  });
+
+  route<unknown, unknown, unknown, ApplicationInput>("submitApplication", async ({ body }, c) => {
+    const call = await storage.getRecruitmentCall();
+    if (!call || call.id !== body.callId) {
+      throw new HttpError("NOT_FOUND", [
+        issue(
+          "UNKNOWN_REFERENCE",
+          { target: { "zh-CN": "招募令", en: "recruitment call" }, value: body.callId },
+          "callId",
+        ),
+      ]);
+    }
+    const key = c.req.header("idempotency-key") ?? sha256(JSON.stringify(body));
+    const result = await storage.submitApplication(
+      { key, requestHash: sha256(JSON.stringify(body)) },
+      () => {
+        const at = toOffsetIso(now(), call.opensAt.endsWith("Z") ? "UTC" : "Asia/Shanghai");
+        const reference = `LL-${at.slice(0, 10).replace(/-/g, "")}-${randomBytes(3).toString("hex").toUpperCase()}`;
+        const application: Application = {
+          ...body,
+          id: newId("a"),
+          reference,
+          status: "submitted",
+          submittedAt: at,
+          updatedAt: at,
+        };
+        return application;
+      },
+    );
+    c.status(201);
+    return settleCreate(result, (a) => ({
+      id: a.id,
+      reference: a.reference,
+      status: a.status,
+      submittedAt: a.submittedAt,
+      nextSteps: {
+        "zh-CN": `我们已收到你的金点子（编号 ${a.reference}）。工作人员会在 5 个工作日内电话联系你，约时间到红房子面谈。`,
+        en: `We have your golden idea (reference ${a.reference}). A member of staff will phone you within 5 working days to arrange a talk at the hub.`,
+      },
+    }));
+  });
+
+  route<unknown, { from?: string; to?: string }>("getMetrics", async ({ query }) => {
+    const hub = await storage.getHub();
+    const zone = hub?.timeZone ?? "Asia/Shanghai";
+    const today = toZoned(now(), zone).date;
+    const to = query.to ?? today.slice(0, 7);
+    const from = query.from ?? addDays(`${to}-01`, -150).slice(0, 7);
+    const data = {
+      scope: { id: hub?.id ?? "linli", name: hub?.name ?? { "zh-CN": "邻里" } },
+      currency: "CNY" as const,
+      asOf: today,
+      recordsSince: "2024-01-01",
+      partners: await storage.listPartners(),
+      groups: await storage.listGroups(),
+      sessions: await storage.listSessions(),
+      requests: await storage.listRequests(),
+      ledger: await storage.listLedger(),
+      ruleSets: await storage.listRuleSets(),
+      coverage: [],
+    };
+    const r = registry.snapshot(data, { from, to }, toOffsetIso(now(), zone));
+    if (!r.ok) throw new HttpError("VALIDATION_FAILED", [r.error]);
+    return r.value;
+  });
+
+  // Admin.
+
+  route<unknown, { status?: ApplicationStatus }>("listApplications", async ({ query }) => ({
+    applications: await storage.listApplications(query.status),
+  }));
+
+  route<{ id: string }, unknown, unknown, { status: ApplicationStatus }>(
+    "moveApplication",
+    async ({ params, body }) => {
+      const a = await storage.getApplication(params.id);
+      if (!a) throw new HttpError("NOT_FOUND");
+      const moved = applicationLifecycle.transition(a.status, body.status);
+      if (!moved.ok) throw new HttpError("TRANSITION_REFUSED", [moved.error]);
+      const updated: Application = {
+        ...a,
+        status: moved.value,
+        updatedAt: toOffsetIso(now(), "Asia/Shanghai"),
+      };
+      await storage.updateApplication(updated);
+      return updated;
+    },
+  );
+
+  route<{ id: string }, unknown, unknown, { status: OrderStatus }>(
+    "moveOrder",
+    async ({ params, body }) => {
+      const order = await storage.getOrder(params.id);
+      if (!order) throw new HttpError("NOT_FOUND");
+      const moved = orderLifecycle.transition(order.status, body.status);
+      if (!moved.ok) throw new HttpError("TRANSITION_REFUSED", [moved.error]);
+      const menu = (await storage.getMenu(order.menuId))!;
+      const updated: Order = {
+        ...order,
+        status: moved.value,
+        updatedAt: toOffsetIso(now(), menu.timeZone),
+      };
+      // A collection is a sale: split it under the group's rule set and post it to the ledger.
+      const ledger = moved.value === "collected" ? await saleLedger(updated, menu) : [];
+      await storage.updateOrder(updated, ledger);
+      return updated;
+    },
+  );
+
+  route<{ id: string }, unknown, { "idempotency-key": string }, { amount: Money }>(
+    "refundOrder",
+    async ({ params, headers, body }, c) => {
+      const order = await storage.getOrder(params.id);
+      if (!order) throw new HttpError("NOT_FOUND");
+      const set = await ruleSetFor(order.groupId);
+      const sale = set
+        ? (await storage.listLedger({ ruleSetId: set.id })).find((e) => e.saleId === order.id)
+        : undefined;
+      if (!set || !sale || order.status !== "collected") {
+        throw new HttpError("TRANSITION_REFUSED", [
+          issue(
+            "TRANSITION_REFUSED",
+            {
+              fromLabel: orderLifecycle.labels[order.status],
+              toLabel: { "zh-CN": "退款", en: "Refunded" },
+            },
+            "status",
+          ),
+        ]);
+      }
+      const allocation = await reallocate(order, set);
+      const result = await storage.addRefund(
+        { key: headers["idempotency-key"], requestHash: sha256(JSON.stringify(body)) },
+        (previous) => {
+          const r = splitRefund(
+            allocation,
+            {
+              id: newId("r"),
+              saleId: order.id,
+              amount: body.amount,
+              at: toOffsetIso(now(), set.timeZone),
+            },
+            previous,
+          );
+          return r.ok
+            ? { refund: r.value, ledger: refundEntries(r.value, set) }
+            : { issues: [r.error] };
+        },
+        order.id,
+      );
+      c.status(201);
+      return settleCreate(result, (r) => r);
+    },
+  );
+
+  route<{ id: string }, { date?: string }>("getRoster", async ({ params, query }) => {
+    const group = await findGroup(params.id);
+    const zone = await hubZone();
+    const date = query.date ?? toZoned(now(), zone).date;
+    const menu = (await storage.listMenus(group.id)).find((m) => m.date === date);
+    if (!menu) throw new HttpError("NOT_FOUND");
+    const orders = (await storage.listOrders(menu.id)).filter((o) => o.status !== "cancelled");
+    const bySlot = [...menu.slots].sort((a, b) => a.start.localeCompare(b.start));
+    const lines = [`${localize(group.name, "zh-CN")} ${date} 取货名单（共 ${orders.length} 单）`];
+    for (const slot of bySlot) {
+      const here = orders.filter((o) => o.slotId === slot.id);
+      if (here.length === 0) continue;
+      lines.push(`【${slot.start}–${slot.end}】`);
+      for (const o of here) {
+        const items = o.lines
+          .map(
+            (l) =>
+              `${localize(menu.items.find((i) => i.id === l.itemId)?.name ?? { "zh-CN": l.itemId }, "zh-CN")}×${l.quantity}`,
+          )
+          .join("、");
+        lines.push(`${o.pickupCode} ${maskPhone(o.contact.phone)} ${items}`);
+      }
+    }
+    return { groupId: group.id, date, text: lines.join("\n"), orders };
+  });
+
+  route<{ id: string }, unknown, unknown, Group>("putGroup", async ({ params, body }) => {
+    if (body.id !== params.id)
+      throw new HttpError("VALIDATION_FAILED", [
+        issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
+      ]);
+    return storage.putGroup(body);
+  });
+
+  route<{ id: string }, unknown, unknown, Menu>("putMenu", async ({ params, body }) => {
+    if (body.id !== params.id)
+      throw new HttpError("VALIDATION_FAILED", [
+        issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
+      ]);
+    if (!(await storage.getGroup(body.groupId)))
+      throw new HttpError("NOT_FOUND", [
+        issue(
+          "UNKNOWN_REFERENCE",
+          { target: { "zh-CN": "社群", en: "group" }, value: body.groupId },
+          "groupId",
+        ),
+      ]);
+    return storage.putMenu(body);
+  });
+
+  route<{ id: string }, unknown, unknown, SplitRuleSet>(
+    "putSplitRuleSet",
+    async ({ params, body }) => {
+      if (body.id !== params.id)
+        throw new HttpError("VALIDATION_FAILED", [
+          issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
+        ]);
+      return storage.putRuleSet(body);
+    },
+  );
+
+  route<unknown, { ruleSetId: string; partyId: string; period: string }>(
+    "getSettlement",
+    async ({ query }) => {
+      const set = (await storage.listRuleSets()).find((s) => s.id === query.ruleSetId);
+      if (!set || !set.parties.some((p) => p.id === query.partyId))
+        throw new HttpError("NOT_FOUND");
+      return settle(
+        await storage.listLedger({ ruleSetId: set.id, period: query.period }),
+        set,
+        query.partyId,
+        query.period,
+      );
+    },
+  );
+
+  app.get("/openapi.json", (c) => c.json(openApiDocument({ version: options.version ?? "0.0.0" })));
+  app.get("/health", (c) =>
+    c.json({ ok: true, storage: storage.kind, version: options.version ?? "0.0.0" }),
+  );
+
+  app.notFound((c) => c.json(errorBody("NOT_FOUND"), 404));
+  app.onError((err, c) => {
+    if (err instanceof HttpError)
+      return c.json(errorBody(err.code, err.issues), errorBody(err.code).error.status as 400);
+    log({
+      level: "error",
+      route: c.req.routePath,
+      error: err instanceof Error ? err.name : "unknown",
+    });
+    return c.json(errorBody("INTERNAL"), 500);
+  });
+
+  function settleCreate<T, R>(
+    result:
+      Awaited<ReturnType<LinliStorage["placeOrder"]>> | { kind: string; value?: T; issues?: never },
+    view: (value: T) => R,
+  ): R {
+    const r = result as
+      | { kind: "created" | "replayed"; value: T }
+      | { kind: "key-reused" }
+      | { kind: "refused"; issues: import("@linli/core").LinliIssue[] };
+    if (r.kind === "key-reused")
+      throw new HttpError("IDEMPOTENCY_KEY_REUSED", [
+        issue(
+          "INVALID_INPUT",
+          { label: { "zh-CN": "请求编号", en: "the idempotency key" } },
+          "headers.idempotency-key",
+        ),
+      ]);
+    if (r.kind === "refused") throw new HttpError(httpCodeForIssues(r.issues), r.issues);
+    return view(r.value);
+  }
+
+  async function ruleSetFor(groupId: string): Promise<SplitRuleSet | undefined> {
+    const group = await storage.getGroup(groupId);
+    const partners = await partnerMap();
+    const ids = (group?.organiserIds ?? [])
+      .map((id) => partners.get(id)?.splitRuleSetId)
+      .filter((x): x is string => !!x);
+    const sets = await storage.listRuleSets();
+    return sets.find((s) => ids.includes(s.id));
+  }
+
+  /** The period state before a sale: volume and each party's share so far, from the ledger. */
+  async function periodState(set: SplitRuleSet, period: string): Promise<PeriodState> {
+    const entries = await storage.listLedger({ ruleSetId: set.id, period });
+    const state = emptyPeriodState(period);
+    const received: Record<string, number> = {};
+    let volume = 0;
+    for (const e of entries) {
+      if (e.kind !== "sale") continue;
+      if (e.account === "cash") volume += e.amount;
+      else
+        received[e.account.slice("party:".length)] =
+          (received[e.account.slice("party:".length)] ?? 0) - e.amount;
+    }
+    return { ...state, volume, received };
+  }
+
+  async function saleLedger(order: Order, menu: Menu): Promise<LedgerEntry[]> {
+    const set = await ruleSetFor(order.groupId);
+    if (!set) return [];
+    const at = toOffsetIso(now(), menu.timeZone);
+    const r = allocateSale(
+      { id: order.id, amount: order.total, at },
+      set,
+      await periodState(set, periodOf(now(), set.timeZone)),
+    );
+    return r.ok ? saleEntries(r.value.allocation) : [];
+  }
+
+  /** Rebuilds a collected order's allocation from its ledger entries, for a refund. */
+  async function reallocate(order: Order, set: SplitRuleSet) {
+    const entries = (await storage.listLedger({ ruleSetId: set.id })).filter(
+      (e) => e.saleId === order.id && e.txId === `sale:${order.id}`,
+    );
+    const net = new Map<string, number>();
+    for (const e of entries)
+      if (e.account !== "cash")
+        net.set(e.account.slice(6), (net.get(e.account.slice(6)) ?? 0) - e.amount);
+    const first = entries[0]!;
+    return {
+      saleId: order.id,
+      ruleSetId: set.id,
+      version: 1,
+      period: first.period,
+      at: first.at,
+      amount: order.total,
+      lines: set.parties.map((p) => ({
+        partyId: p.id,
+        amount: { amount: net.get(p.id) ?? 0, currency: set.currency },
+        beforeFees: { amount: net.get(p.id) ?? 0, currency: set.currency },
+      })),
+      fees: [],
+      explanation: [],
+    };
+  }
+
+  return app;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// linli-server: starts the API on SQLite, migrating on start and seeding an empty database.
+//   linli-server --db ./linli.db --seed demo --port 8787 [--host 127.0.0.1] [--cors https://site.example]
+// The admin key comes from LINLI_ADMIN_KEY and only its hash is kept in memory.
+import { parseArgs } from "node:util";
+import { hashAdminKey } from "./app.js";
+import { demoSeed } from "./seed.js";
+import { startServer } from "./serve.js";
+import { createSqliteStorage } from "./storage/sqlite/sqlite.js";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "./linli.db" },
+    seed: { type: "string" },
+    port: { type: "string", default: "8787" },
+    host: { type: "string", default: "127.0.0.1" },
+    cors: { type: "string", multiple: true, default: [] },
+  },
+});
+
+const storage = createSqliteStorage({ filename: values.db });
+await storage.migrate();
+if (values.seed === "demo" && (await storage.isEmpty())) await storage.seed(demoSeed(Date.now()));
+else if (values.seed !== undefined && values.seed !== "demo") {
+  console.error(`linli-server: unknown --seed ${values.seed} (only "demo")`);
+  process.exit(2);
+}
+const key = process.env["LINLI_ADMIN_KEY"];
+const server = await startServer({
+  storage,
+  port: Number(values.port),
+  hostname: values.host,
+  corsOrigins: values.cors,
+  adminKeyHashes: key ? [hashAdminKey(key)] : [],
+  log: (entry) => console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry })),
+});
+console.log(
+  `Linli API on ${server.url} (SQLite ${values.db})${key ? "" : "; admin routes disabled: set LINLI_ADMIN_KEY"}`,
+);
+const stop = async () => {
+  await server.close();
+  await storage.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

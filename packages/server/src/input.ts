@@ -1,0 +1,64 @@
+import { issue, validate, type LinliIssue, type RouteDefinition } from "@linli/core";
+import type { Context } from "hono";
+import { HttpError } from "./http-error.js";
+
+const prefixed = (issues: LinliIssue[], prefix: string) =>
+  issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
+
+function check<T>(
+  schema: RouteDefinition["body"],
+  value: unknown,
+  prefix: string | undefined,
+  problems: LinliIssue[],
+): T {
+  if (!schema) return undefined as T;
+  const r = validate(schema, value);
+  if (r.ok) return r.value as T;
+  problems.push(...(prefix === undefined ? r.error : prefixed(r.error, prefix)));
+  return undefined as T;
+}
+
+/** A request's validated parts. Body issues keep their form-field paths; the rest are prefixed. */
+export interface Input<P, Q, H, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly headers: H;
+  readonly body: B;
+}
+
+/**
+ * Validates a request against its route: params, query, headers, and a JSON body (which must
+ * be `application/json` and parse). Every problem is reported at once.
+ *
+ * @throws {HttpError} UNSUPPORTED_MEDIA_TYPE, INVALID_JSON or VALIDATION_FAILED.
+ */
+export async function readInput<P = unknown, Q = unknown, H = unknown, B = unknown>(
+  c: Context,
+  route: RouteDefinition,
+): Promise<Input<P, Q, H, B>> {
+  const problems: LinliIssue[] = [];
+  let raw: unknown;
+  if (route.body) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) throw new HttpError("UNSUPPORTED_MEDIA_TYPE");
+    const text = await c.req.text();
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new HttpError("INVALID_JSON", [
+        issue("INVALID_INPUT", { label: { "zh-CN": "请求内容", en: "the request body" } }, ""),
+      ]);
+    }
+  }
+  const headers = Object.fromEntries(
+    Object.entries(c.req.header()).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  const input = {
+    params: check<P>(route.params, c.req.param(), "params", problems),
+    query: check<Q>(route.query, c.req.query(), "query", problems),
+    headers: check<H>(route.headers, headers, "headers", problems),
+    body: check<B>(route.body, raw, undefined, problems),
+  };
+  if (problems.length > 0) throw new HttpError("VALIDATION_FAILED", problems);
+  return input;
+}

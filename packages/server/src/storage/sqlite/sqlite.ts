@@ -1,0 +1,294 @@
+import Database from "better-sqlite3";
+import type {
+  Application,
+  Group,
+  Hub,
+  LedgerEntry,
+  Menu,
+  Order,
+  Partner,
+  RecruitmentCall,
+  RefundSplit,
+  Request,
+  SessionRecord,
+  SplitRuleSet,
+} from "@linli/core";
+import type { CreateResult, LinliStorage, SeedData } from "../storage.js";
+import { MIGRATIONS } from "./schema.js";
+
+/** Options for {@link createSqliteStorage}. */
+export interface SqliteOptions {
+  /** A file path, or ":memory:". */
+  readonly filename: string;
+}
+
+const parse = <T>(row: { doc: string } | undefined): T | undefined =>
+  row ? (JSON.parse(row.doc) as T) : undefined;
+const parseAll = <T>(rows: { doc: string }[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
+
+/**
+ * SQLite storage through better-sqlite3: one file, WAL journal, synchronous transactions.
+ * A transaction in better-sqlite3 runs start to finish without yielding, so a stock check
+ * and the insert that takes the stock cannot interleave with another order.
+ *
+ * @example
+ * const storage = createSqliteStorage({ filename: "./linli.db" });
+ * await storage.migrate();
+ */
+export function createSqliteStorage(options: SqliteOptions): LinliStorage {
+  const db = new Database(options.filename);
+  db.pragma("journal_mode = WAL");
+  // NORMAL loses nothing on a process crash in WAL mode (only on power loss), and is what
+  // makes committing an order fast.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+
+  const all = <T>(sql: string, ...params: unknown[]) =>
+    parseAll<T>(db.prepare(sql).all(...params) as { doc: string }[]);
+  const one = <T>(sql: string, ...params: unknown[]) =>
+    parse<T>(db.prepare(sql).get(...params) as { doc: string } | undefined);
+  const meta = (key: string) => {
+    const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
+      { value: string } | undefined;
+    return row ? JSON.parse(row.value) : undefined;
+  };
+  const setMeta = (key: string, value: unknown) =>
+    db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, JSON.stringify(value));
+
+  let insertLedger: Database.Statement | undefined;
+  const postLedger = (entries: readonly LedgerEntry[]) => {
+    insertLedger ??= db.prepare("INSERT INTO ledger (rule_set_id, period, doc) VALUES (?, ?, ?)");
+    for (const e of entries) insertLedger.run(e.ruleSetId, e.period, JSON.stringify(e));
+  };
+  const upsert = (table: string, id: string, doc: unknown) =>
+    db
+      .prepare(
+        `INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+      )
+      .run(id, JSON.stringify(doc));
+  const putMenuSync = (m: Menu) =>
+    db
+      .prepare(
+        "INSERT INTO menus (id, group_id, date, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, date = excluded.date, doc = excluded.doc",
+      )
+      .run(m.id, m.groupId, m.date, JSON.stringify(m));
+
+  /** Looks up an idempotency key in a scope; returns the stored result id, "reused", or undefined. */
+  const idempotent = (scope: string, key: string, hash: string): string | "reused" | undefined => {
+    const row = db
+      .prepare("SELECT request_hash, result_id FROM idempotency WHERE scope = ? AND key = ?")
+      .get(scope, key) as { request_hash: string; result_id: string } | undefined;
+    if (!row) return undefined;
+    return row.request_hash === hash ? row.result_id : "reused";
+  };
+  const remember = (scope: string, key: string, hash: string, id: string) =>
+    db
+      .prepare("INSERT INTO idempotency (scope, key, request_hash, result_id) VALUES (?, ?, ?, ?)")
+      .run(scope, key, hash, id);
+
+  const storage: LinliStorage = {
+    kind: "sqlite",
+    async migrate() {
+      const version = (db.pragma("user_version", { simple: true }) as number) ?? 0;
+      for (let v = version; v < MIGRATIONS.length; v++) {
+        db.transaction(() => {
+          db.exec(MIGRATIONS[v]!);
+          db.pragma(`user_version = ${v + 1}`);
+        })();
+      }
+    },
+    async isEmpty() {
+      return (db.prepare("SELECT COUNT(*) AS n FROM groups").get() as { n: number }).n === 0;
+    },
+    async seed(data: SeedData) {
+      db.transaction(() => {
+        setMeta("hub", data.hub);
+        if (data.recruitmentCall) setMeta("recruitmentCall", data.recruitmentCall);
+        for (const g of data.groups) upsert("groups", g.id, g);
+        for (const p of data.partners) upsert("partners", p.id, p);
+        for (const m of data.menus) putMenuSync(m);
+        for (const s of data.ruleSets ?? []) upsert("rule_sets", s.id, s);
+        for (const s of data.sessions ?? []) upsert("sessions", s.id, s);
+        for (const r of data.requests ?? []) upsert("requests", r.id, r);
+        postLedger(data.ledger ?? []);
+      })();
+    },
+    async close() {
+      db.close();
+    },
+
+    async getHub() {
+      return meta("hub") as Hub | undefined;
+    },
+    async listGroups() {
+      return all<Group>("SELECT doc FROM groups ORDER BY rowid");
+    },
+    async getGroup(id) {
+      return one<Group>("SELECT doc FROM groups WHERE id = ?", id);
+    },
+    async putGroup(group) {
+      upsert("groups", group.id, group);
+      return group;
+    },
+    async listPartners() {
+      return all<Partner>("SELECT doc FROM partners ORDER BY rowid");
+    },
+    async getRecruitmentCall() {
+      return meta("recruitmentCall") as RecruitmentCall | undefined;
+    },
+
+    async getMenu(id) {
+      return one<Menu>("SELECT doc FROM menus WHERE id = ?", id);
+    },
+    async listMenus(groupId) {
+      return all<Menu>("SELECT doc FROM menus WHERE group_id = ? ORDER BY date", groupId);
+    },
+    async putMenu(menu) {
+      putMenuSync(menu);
+      return menu;
+    },
+
+    async listOrders(menuId) {
+      return all<Order>(
+        "SELECT doc FROM orders WHERE menu_id = ? ORDER BY placed_at, rowid",
+        menuId,
+      );
+    },
+    async getOrder(id) {
+      return one<Order>("SELECT doc FROM orders WHERE id = ?", id);
+    },
+    async placeOrder(menuId, idem, decide) {
+      return db
+        .transaction((): CreateResult<Order> => {
+          const seen = idempotent("order", idem.key, idem.requestHash);
+          if (seen === "reused") return { kind: "key-reused" };
+          if (seen !== undefined)
+            return {
+              kind: "replayed",
+              value: one<Order>("SELECT doc FROM orders WHERE id = ?", seen)!,
+            };
+          const orders = all<Order>("SELECT doc FROM orders WHERE menu_id = ?", menuId);
+          const decision = decide(orders);
+          if ("issues" in decision) return { kind: "refused", issues: decision.issues };
+          const o = decision.order;
+          db.prepare(
+            "INSERT INTO orders (id, menu_id, status, placed_at, doc) VALUES (?, ?, ?, ?, ?)",
+          ).run(o.id, o.menuId, o.status, o.placedAt, JSON.stringify(o));
+          remember("order", idem.key, idem.requestHash, o.id);
+          return { kind: "created", value: o };
+        })
+        .immediate();
+    },
+    async updateOrder(order, ledger) {
+      db.transaction(() => {
+        db.prepare("UPDATE orders SET status = ?, doc = ? WHERE id = ?").run(
+          order.status,
+          JSON.stringify(order),
+          order.id,
+        );
+        postLedger(ledger);
+      }).immediate();
+    },
+
+    async submitApplication(idem, make) {
+      return db
+        .transaction((): CreateResult<Application> => {
+          const seen = idempotent("application", idem.key, idem.requestHash);
+          if (seen === "reused") return { kind: "key-reused" };
+          if (seen !== undefined)
+            return {
+              kind: "replayed",
+              value: one<Application>("SELECT doc FROM applications WHERE id = ?", seen)!,
+            };
+          const a = make();
+          db.prepare(
+            "INSERT INTO applications (id, status, submitted_at, doc) VALUES (?, ?, ?, ?)",
+          ).run(a.id, a.status, a.submittedAt, JSON.stringify(a));
+          remember("application", idem.key, idem.requestHash, a.id);
+          return { kind: "created", value: a };
+        })
+        .immediate();
+    },
+    async listApplications(status) {
+      return status
+        ? all<Application>(
+            "SELECT doc FROM applications WHERE status = ? ORDER BY submitted_at, rowid",
+            status,
+          )
+        : all<Application>("SELECT doc FROM applications ORDER BY submitted_at, rowid");
+    },
+    async getApplication(id) {
+      return one<Application>("SELECT doc FROM applications WHERE id = ?", id);
+    },
+    async updateApplication(a) {
+      db.prepare("UPDATE applications SET status = ?, doc = ? WHERE id = ?").run(
+        a.status,
+        JSON.stringify(a),
+        a.id,
+      );
+    },
+
+    async listRuleSets() {
+      return all<SplitRuleSet>("SELECT doc FROM rule_sets ORDER BY rowid");
+    },
+    async putRuleSet(set) {
+      upsert("rule_sets", set.id, set);
+      return set;
+    },
+    async listLedger(filter = {}) {
+      const where: string[] = [];
+      const params: string[] = [];
+      if (filter.ruleSetId !== undefined)
+        (where.push("rule_set_id = ?"), params.push(filter.ruleSetId));
+      if (filter.period !== undefined) (where.push("period = ?"), params.push(filter.period));
+      return all<LedgerEntry>(
+        `SELECT doc FROM ledger ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq`,
+        ...params,
+      );
+    },
+    async listRefunds(saleId) {
+      return all<RefundSplit>("SELECT doc FROM refunds WHERE sale_id = ? ORDER BY rowid", saleId);
+    },
+    async addRefund(idem, make, saleId) {
+      return db
+        .transaction((): CreateResult<RefundSplit> => {
+          const seen = idempotent("refund", idem.key, idem.requestHash);
+          if (seen === "reused") return { kind: "key-reused" };
+          if (seen !== undefined)
+            return {
+              kind: "replayed",
+              value: one<RefundSplit>("SELECT doc FROM refunds WHERE id = ?", seen)!,
+            };
+          const previous = all<RefundSplit>(
+            "SELECT doc FROM refunds WHERE sale_id = ? ORDER BY rowid",
+            saleId,
+          );
+          const decision = make(previous);
+          if ("issues" in decision) return { kind: "refused", issues: decision.issues };
+          const r = decision.refund;
+          db.prepare("INSERT INTO refunds (id, sale_id, doc) VALUES (?, ?, ?)").run(
+            r.refundId,
+            r.saleId,
+            JSON.stringify(r),
+          );
+          postLedger(decision.ledger);
+          remember("refund", idem.key, idem.requestHash, r.refundId);
+          return { kind: "created", value: r };
+        })
+        .immediate();
+    },
+
+    async listSessions() {
+      return all<SessionRecord>("SELECT doc FROM sessions ORDER BY rowid");
+    },
+    async listRequests() {
+      return all<Request>("SELECT doc FROM requests ORDER BY rowid");
+    },
+  };
+  return storage;
+}

@@ -1,0 +1,37 @@
+import { bakeryMenu } from "@linli/core/fixtures";
+import type { Menu } from "@linli/core";
+
+/** A menu open for a long time, with one item of `stock` and one roomy slot: the hot-row case. */
+export function hotMenu(stock: number, id = "hot-menu"): Menu {
+  const base = bakeryMenu("2030-01-01");
+  return {
+    ...base,
+    id,
+    opensAt: "2020-01-01T00:00:00+08:00",
+    cutoff: { kind: "absolute", at: "2099-01-01T00:00:00+08:00" },
+    items: [{ ...base.items[0]!, stock, perOrderLimit: 1 }],
+    slots: [{ id: "all-day", start: "09:00", end: "18:00", capacity: 100_000 }],
+  };
+}
+
+export const orderFor = (menuId: string, n: number) => ({
+  menuId,
+  slotId: "all-day",
+  lines: [{ itemId: "tiger-roll", quantity: 1 }],
+  contact: { name: `顾客${n}`, phone: `1390000${String(n).padStart(4, "0")}` },
+  consent: { given: true, policyVersion: "2026-11", at: "2026-11-28T10:00:00+08:00" },
+});
+
+export async function post(
+  url: string,
+  body: unknown,
+  key: string,
+  headers: Record<string, string> = {},
+) {
+  const r = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": key, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: r.status, text: await r.text() };
+}

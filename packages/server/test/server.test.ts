@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OrderReceiptSchema, SettlementSchema, validate } from "@linli/core";
+import { bakeryMenu } from "@linli/core/fixtures";
+import {
+  createSqliteStorage,
+  demoSeed,
+  hashAdminKey,
+  startServer,
+  type RunningServer,
+} from "../src/index.js";
+import type { LinliStorage } from "../src/index.js";
+
+// 2026-12-01 08:30 in Shanghai: the bakery's menu for the day is open until 10:00.
+let clock = Date.parse("2026-12-01T08:30:00+08:00");
+let storage: LinliStorage;
+let server: RunningServer;
+const KEY = "admin-key-for-tests";
+const logs: Record<string, string | number>[] = [];
+
+beforeAll(async () => {
+  storage = createSqliteStorage({ filename: ":memory:" });
+  await storage.migrate();
+  await storage.seed(demoSeed(clock));
+  server = await startServer({
+    storage,
+    port: 0,
+    now: () => clock,
+    adminKeyHashes: [hashAdminKey(KEY)],
+    log: (e) => logs.push({ ...e }),
+    rateLimitPerMinute: false,
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await storage.close();
+});
+
+const call = async (path: string, init: RequestInit & { json?: unknown } = {}) => {
+  const headers = new Headers(init.headers);
+  if (init.json !== undefined) headers.set("content-type", "application/json");
+  const r = await fetch(server.url + path, {
+    ...init,
+    headers,
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
+  const text = await r.text();
+  return { status: r.status, text, json: text ? JSON.parse(text) : undefined };
+};
+const admin = { authorization: `Bearer ${KEY}` };
+const menuId = bakeryMenu("2026-12-01").id;
+const order = (name: string, phone: string, quantity = 1) => ({
+  menuId,
+  slotId: "s1600",
+  lines: [{ itemId: "egg-tart", quantity }],
+  contact: { name, phone },
+  note: "少糖",
+  consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
+});
+
+describe("public routes keep personal data private", () => {
+  it("never return a submitted phone or name on any public route", async () => {
+    const placed = await call("/v1/orders", {
+      method: "POST",
+      headers: { "idempotency-key": "privacy-0001" },
+      json: order("欧阳小雪", "139 1234 5678"),
+    });
+    expect(placed.status).toBe(201);
+    const app = await call("/v1/applications", {
+      method: "POST",
+      json: {
+        ...(await import("@linli/core/fixtures")).sampleApplication,
+        applicant: { name: "司马青青", phone: "13712345678", community: "桃源社区" },
+      },
+    });
+    expect(app.status).toBe(201);
+    const publicPaths = [
+      "/v1/hub",
+      "/v1/groups",
+      "/v1/groups/three-moms-baking",
+      "/v1/groups/three-moms-baking/menu",
+      "/v1/groups/three-moms-baking/menu?date=2026-12-01",
+      `/v1/orders/${placed.json.id}?code=${placed.json.pickupCode}`,
+      "/v1/recruitment",
+      "/v1/metrics?from=2026-10&to=2026-12",
+      "/openapi.json",
+      "/health",
+    ];
+    const seen = [placed.text, app.text];
+    for (const p of publicPaths) {
+      const r = await call(p);
+      expect(r.status, p).toBe(200);
+      seen.push(r.text);
+    }
+    for (const text of seen) {
+      for (const secret of [
+        "13912345678",
+        "139 1234 5678",
+        "欧阳小雪",
+        "13712345678",
+        "司马青青",
+        "少糖",
+      ])
+        expect(text).not.toContain(secret);
+      // No fixture partner's phone either (138 0000 xxxx).
+      expect(text).not.toMatch(/1380000\d{4}/);
+    }
+    // Names in public group views are display names or masked.
+    const groups = await call("/v1/groups");
+    expect(groups.json.groups[0].organisers.map((o: { name: string }) => o.name)).toEqual([
+      "胡老师",
+      "周**",
+      "王*",
+    ]);
+  });
+
+  it("logs routes and statuses, not people", () => {
+    const text = JSON.stringify(logs);
+    expect(logs.some((l) => l["route"] === "/v1/orders" && l["status"] === 201)).toBe(true);
+    expect(text).not.toContain("139");
+    expect(text).not.toContain("欧阳");
+  });
+});
+
+describe("admin", () => {
+  it("refuses without a valid key", async () => {
+    expect((await call("/v1/admin/applications")).status).toBe(401);
+    expect(
+      (await call("/v1/admin/applications", { headers: { authorization: "Bearer wrong" } })).json
+        .error.code,
+    ).toBe("UNAUTHORIZED");
+  });
+
+  it("moves an order to collection, posts the sale, and settles it", async () => {
+    const placed = await call("/v1/orders", {
+      method: "POST",
+      headers: { "idempotency-key": "collect-0001" },
+      json: order("林晓雨", "13800009901", 12),
+    });
+    expect(placed.status).toBe(201);
+    expect(placed.json.total).toEqual({ amount: 6000, currency: "CNY" });
+    for (const status of ["confirmed", "ready", "collected"]) {
+      const moved = await call(`/v1/admin/orders/${placed.json.id}/status`, {
+        method: "POST",
+        headers: admin,
+        json: { status },
+      });
+      expect(moved.status, status).toBe(200);
+      expect(moved.json.status).toBe(status);
+    }
+    const refused = await call(`/v1/admin/orders/${placed.json.id}/status`, {
+      method: "POST",
+      headers: admin,
+      json: { status: "cancelled" },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message.en).toBe("Cannot change from “Collected” to “Cancelled”");
+    // The mothers keep the first ¥3,000 of a month whole; ¥0.20 goes to the payment platform.
+    const s = await call(
+      "/v1/admin/settlements?ruleSetId=three-moms-bakery&partyId=moms&period=2026-12",
+      { headers: admin },
+    );
+    expect(s.status).toBe(200);
+    expect(validate(SettlementSchema, s.json).ok).toBe(true);
+    expect(s.json).toMatchObject({ gross: 6000, fees: 20, netPayable: 5980 });
+    const refund = await call(`/v1/admin/orders/${placed.json.id}/refunds`, {
+      method: "POST",
+      headers: { ...admin, "idempotency-key": "refund-0001" },
+      json: { amount: { amount: 500, currency: "CNY" } },
+    });
+    expect(refund.status).toBe(201);
+    const after = await call(
+      "/v1/admin/settlements?ruleSetId=three-moms-bakery&partyId=moms&period=2026-12",
+      { headers: admin },
+    );
+    // The refund is shared as the sale was: 5980/6000 of ¥5.00 from the mothers (¥4.98), the rest from the platform.
+    expect(after.json).toMatchObject({ refunds: 498, netPayable: 5482 });
+  });
+
+  it("gives the organiser today's roster with masked phones", async () => {
+    const r = await call("/v1/admin/groups/three-moms-baking/roster?date=2026-12-01", {
+      headers: admin,
+    });
+    expect(r.status).toBe(200);
+    expect(r.json.text.split("\n")[0]).toMatch(
+      /^三个妈妈烘焙工作室 2026-12-01 取货名单（共 \d+ 单）$/,
+    );
+    expect(r.json.text).toContain("【16:00–17:00】");
+    expect(r.json.text).toMatch(/\d{6} 138\*\*\*\*9901 葡式蛋挞×12/);
+  });
+
+  it("moves applications through review and refuses a skipped step", async () => {
+    const list = await call("/v1/admin/applications?status=submitted", { headers: admin });
+    const id = list.json.applications[0].id;
+    expect(
+      (
+        await call(`/v1/admin/applications/${id}/status`, {
+          method: "POST",
+          headers: admin,
+          json: { status: "onboarded" },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call(`/v1/admin/applications/${id}/status`, {
+          method: "POST",
+          headers: admin,
+          json: { status: "reviewing" },
+        })
+      ).json.status,
+    ).toBe("reviewing");
+  });
+});
+
+describe("protocol", () => {
+  it("answers in the error shape for wrong media types, bad JSON, oversized bodies and unknown routes", async () => {
+    const text = await call("/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "text/plain", "idempotency-key": "x-00000001" },
+      body: "hi",
+    });
+    expect([text.status, text.json.error.code]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    const bad = await call("/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "x-00000002" },
+      body: "{",
+    });
+    expect([bad.status, bad.json.error.code]).toEqual([400, "INVALID_JSON"]);
+    const big = await call("/v1/applications", {
+      method: "POST",
+      json: { blob: "x".repeat(200_000) },
+    });
+    expect([big.status, big.json.error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    const missing = await call("/v1/nothing-here");
+    expect([missing.status, missing.json.error.code]).toEqual([404, "NOT_FOUND"]);
+    const noKey = await call("/v1/orders", {
+      method: "POST",
+      json: order("林晓雨", "13800009901"),
+    });
+    expect(noKey.status).toBe(400);
+    expect(noKey.json.error.issues[0].path).toBe("headers.idempotency-key");
+  });
+
+  it("serves the OpenAPI document and health", async () => {
+    const doc = await call("/openapi.json");
+    expect(doc.json.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.json.paths)).toContain("/v1/orders");
+    expect((await call("/health")).json).toEqual({ ok: true, storage: "sqlite", version: "0.0.0" });
+  });
+
+  it("returns receipts that match the contract", async () => {
+    const r = await call("/v1/orders", {
+      method: "POST",
+      headers: { "idempotency-key": "receipt-0001" },
+      json: order("林晓雨", "13800009901"),
+    });
+    expect(validate(OrderReceiptSchema, r.json).ok).toBe(true);
+  });
+
+  it("limits public POSTs per client", async () => {
+    const limited = await startServer({
+      storage,
+      port: 0,
+      now: () => clock,
+      rateLimitPerMinute: 2,
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await fetch(`${limited.url}/v1/orders`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": `rate-000${i}` },
+          body: "{}",
+        });
+        statuses.push(r.status);
+      }
+      expect(statuses).toEqual([400, 400, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+void clock;

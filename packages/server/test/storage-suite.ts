@@ -1,0 +1,143 @@
+import { issue, type Application, type Order } from "@linli/core";
+import { sampleApplication } from "@linli/core/fixtures";
+import { afterEach, describe, expect, it } from "vitest";
+import { demoSeed, type LinliStorage } from "../src/index.js";
+
+const T = Date.parse("2026-12-01T08:30:00+08:00");
+
+const order = (id: string, menuId: string): Order => ({
+  id,
+  menuId,
+  groupId: "three-moms-baking",
+  lines: [
+    {
+      itemId: "tiger-roll",
+      quantity: 1,
+      unitPrice: { amount: 1800, currency: "CNY" },
+      lineTotal: { amount: 1800, currency: "CNY" },
+    },
+  ],
+  total: { amount: 1800, currency: "CNY" },
+  slotId: "s1500",
+  contact: { name: "林晓雨", phone: "13800009901" },
+  consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
+  idempotencyKey: `key-${id}`,
+  pickupCode: "123456",
+  status: "placed",
+  placedAt: "2026-12-01T08:30:00+08:00",
+  updatedAt: "2026-12-01T08:30:00+08:00",
+});
+
+/**
+ * What every storage must do, whatever the database. SQLite runs it now; PostgreSQL will
+ * run the same suite.
+ */
+export function storageContract(name: string, make: () => Promise<LinliStorage>) {
+  describe(`${name} storage`, () => {
+    let storage: LinliStorage | undefined;
+    const open = async () => {
+      storage = await make();
+      await storage.migrate();
+      return storage;
+    };
+    afterEach(async () => {
+      await storage?.close();
+      storage = undefined;
+    });
+
+    it("migrates twice without harm and seeds once", async () => {
+      const s = await open();
+      await s.migrate();
+      expect(await s.isEmpty()).toBe(true);
+      await s.seed(demoSeed(T));
+      expect(await s.isEmpty()).toBe(false);
+      expect((await s.listGroups()).length).toBe(63);
+      expect((await s.getHub())?.id).toBe("red-house");
+      expect((await s.listMenus("three-moms-baking")).map((m) => m.date)).toEqual([
+        "2026-11-30",
+        "2026-12-01",
+        "2026-12-02",
+        "2026-12-03",
+        "2026-12-04",
+        "2026-12-05",
+        "2026-12-06",
+        "2026-12-07",
+        "2026-12-08",
+      ]);
+    });
+
+    it("places, replays, refuses and reuse-checks orders by idempotency key", async () => {
+      const s = await open();
+      await s.seed(demoSeed(T));
+      const menuId = "three-moms-2026-12-01";
+      const created = await s.placeOrder(menuId, { key: "k1", requestHash: "h1" }, (orders) => {
+        expect(orders).toEqual([]);
+        return { order: order("o1", menuId) };
+      });
+      expect(created).toEqual({ kind: "created", value: order("o1", menuId) });
+      const replayed = await s.placeOrder(menuId, { key: "k1", requestHash: "h1" }, () => {
+        throw new Error("must not decide again");
+      });
+      expect(replayed).toEqual({ kind: "replayed", value: order("o1", menuId) });
+      expect(
+        await s.placeOrder(menuId, { key: "k1", requestHash: "other" }, () => ({
+          order: order("o9", menuId),
+        })),
+      ).toEqual({ kind: "key-reused" });
+      const refused = await s.placeOrder(menuId, { key: "k2", requestHash: "h2" }, (orders) => {
+        expect(orders.map((o) => o.id)).toEqual(["o1"]);
+        return { issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" })] };
+      });
+      expect(refused.kind).toBe("refused");
+      expect((await s.listOrders(menuId)).map((o) => o.id)).toEqual(["o1"]);
+      expect(await s.getOrder("o1")).toEqual(order("o1", menuId));
+    });
+
+    it("updates an order and posts its ledger entries together", async () => {
+      const s = await open();
+      await s.seed({ ...demoSeed(T), ledger: [] });
+      const menuId = "three-moms-2026-12-01";
+      await s.placeOrder(menuId, { key: "k1", requestHash: "h1" }, () => ({
+        order: order("o1", menuId),
+      }));
+      const entry = {
+        txId: "sale:o1",
+        kind: "sale" as const,
+        account: "cash",
+        amount: 1800,
+        currency: "CNY" as const,
+        at: "2026-12-01T16:00:00+08:00",
+        period: "2026-12",
+        ruleSetId: "three-moms-bakery",
+        saleId: "o1",
+      };
+      await s.updateOrder({ ...order("o1", menuId), status: "confirmed" }, [entry]);
+      expect((await s.getOrder("o1"))?.status).toBe("confirmed");
+      expect(await s.listLedger({ ruleSetId: "three-moms-bakery", period: "2026-12" })).toEqual([
+        entry,
+      ]);
+      expect(await s.listLedger({ period: "2026-11" })).toEqual([]);
+    });
+
+    it("stores applications once per key and lists them by status", async () => {
+      const s = await open();
+      const make = (id: string): Application => ({
+        ...sampleApplication,
+        id,
+        reference: `LL-${id}`,
+        status: "submitted",
+        submittedAt: "2026-11-28T10:15:00+08:00",
+        updatedAt: "2026-11-28T10:15:00+08:00",
+      });
+      expect(
+        (await s.submitApplication({ key: "a", requestHash: "x" }, () => make("a1"))).kind,
+      ).toBe("created");
+      expect(
+        (await s.submitApplication({ key: "a", requestHash: "x" }, () => make("a2"))).kind,
+      ).toBe("replayed");
+      await s.updateApplication({ ...make("a1"), status: "reviewing" });
+      expect((await s.listApplications("reviewing")).map((a) => a.id)).toEqual(["a1"]);
+      expect(await s.listApplications("submitted")).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { createSqliteStorage } from "../src/index.js";
+import { storageContract } from "./storage-suite.js";
+
+storageContract("SQLite", async () => createSqliteStorage({ filename: ":memory:" }));
