@@ -1,7 +1,11 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", "http/index": "src/http/index.ts", "embedded/index": "src/embedded/index.ts" },
+  entry: {
+    index: "src/index.ts",
+    "http/index": "src/http/index.ts",
+    "embedded/index": "src/embedded/index.ts",
+  },
   format: ["esm"],
   dts: true,
   sourcemap: true,

@@ -1,4 +1,10 @@
-import { errorBody, type BilingualText, type HttpErrorCode, type LinliIssue, type Locale } from "@linli/core";
+import {
+  errorBody,
+  type BilingualText,
+  type HttpErrorCode,
+  type LinliIssue,
+  type Locale,
+} from "@linli/core";
 
 /** What kind of failure a call met, for deciding what to show and whether to retry. */
 export type ClientErrorKind =
@@ -26,8 +32,14 @@ const KIND_OF_STATUS = (status: number): ClientErrorKind =>
             : "server";
 
 const LOCAL_MESSAGES: Record<"network" | "timeout" | "aborted", BilingualText> = {
-  network: { "zh-CN": "网络连接失败，请检查网络后重试", en: "Could not reach the server: check the connection and try again" },
-  timeout: { "zh-CN": "服务器响应超时，请重试", en: "The server took too long to answer: try again" },
+  network: {
+    "zh-CN": "网络连接失败，请检查网络后重试",
+    en: "Could not reach the server: check the connection and try again",
+  },
+  timeout: {
+    "zh-CN": "服务器响应超时，请重试",
+    en: "The server took too long to answer: try again",
+  },
   aborted: { "zh-CN": "请求已取消", en: "The request was cancelled" },
 };
 
@@ -71,29 +83,55 @@ export class LinliClientError extends Error {
   /** The first message for each field path, for showing beside form fields. */
   fieldMessages(locale: Locale): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const i of this.issues) if (i.path !== undefined && !(i.path in out)) out[i.path] = i.message[locale];
+    for (const i of this.issues)
+      if (i.path !== undefined && !(i.path in out)) out[i.path] = i.message[locale];
     return out;
   }
 
   /** Whether the same call may simply be tried again. */
   get retryable(): boolean {
-    return this.kind === "network" || this.kind === "timeout" || this.kind === "rate-limited" || (this.kind === "server" && (this.status ?? 500) >= 500);
+    return (
+      this.kind === "network" ||
+      this.kind === "timeout" ||
+      this.kind === "rate-limited" ||
+      (this.kind === "server" && (this.status ?? 500) >= 500)
+    );
   }
 
   /** From an HTTP error body (or a status with no usable body). */
-  static fromResponse(status: number, body: { error: { code: string; message: BilingualText; issues: LinliIssue[] } } | undefined): LinliClientError {
+  static fromResponse(
+    status: number,
+    body: { error: { code: string; message: BilingualText; issues: LinliIssue[] } } | undefined,
+  ): LinliClientError {
     const e = body?.error ?? errorBody(status >= 500 ? "INTERNAL" : "VALIDATION_FAILED").error;
-    return new LinliClientError({ kind: KIND_OF_STATUS(status), status, code: e.code, messages: e.message, issues: e.issues });
+    return new LinliClientError({
+      kind: KIND_OF_STATUS(status),
+      status,
+      code: e.code,
+      messages: e.message,
+      issues: e.issues,
+    });
   }
 
   /** From an error code and issues, as the embedded store refuses. */
   static fromCode(code: HttpErrorCode, issues: LinliIssue[] = []): LinliClientError {
     const e = errorBody(code, issues).error;
-    return new LinliClientError({ kind: KIND_OF_STATUS(e.status), status: e.status, code, messages: e.message, issues });
+    return new LinliClientError({
+      kind: KIND_OF_STATUS(e.status),
+      status: e.status,
+      code,
+      messages: e.message,
+      issues,
+    });
   }
 
   /** A failure that never reached the server. */
   static local(kind: "network" | "timeout" | "aborted", cause?: unknown): LinliClientError {
-    return new LinliClientError({ kind, code: kind.toUpperCase(), messages: LOCAL_MESSAGES[kind], cause });
+    return new LinliClientError({
+      kind,
+      code: kind.toUpperCase(),
+      messages: LOCAL_MESSAGES[kind],
+      cause,
+    });
   }
 }

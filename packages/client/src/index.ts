@@ -6,3 +6,9 @@
  */
 export type { CallOptions, CreateOptions, GroupQuery, LinliStore } from "./store.js";
 export { LinliClientError, type ClientErrorKind } from "./errors.js";
+export {
+  createEmbeddedStore,
+  type EmbeddedStoreOptions,
+  type EmbeddedData,
+} from "./embedded/index.js";
+export { createClient, type ClientOptions } from "./http/index.js";

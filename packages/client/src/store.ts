@@ -44,10 +44,20 @@ export interface LinliStore {
   listGroups(query?: GroupQuery, options?: CallOptions): Promise<PublicGroup[]>;
   getGroup(id: string, options?: CallOptions): Promise<PublicGroup>;
   /** The group's menu for a pickup date (default: the next menu on sale) with what is left now. */
-  getMenu(groupId: string, query?: { readonly date?: string }, options?: CallOptions): Promise<MenuWithAvailability>;
+  getMenu(
+    groupId: string,
+    query?: { readonly date?: string },
+    options?: CallOptions,
+  ): Promise<MenuWithAvailability>;
   placeOrder(order: PlaceOrderBody, options: CreateOptions): Promise<OrderReceipt>;
   getOrder(id: string, pickupCode: string, options?: CallOptions): Promise<OrderReceipt>;
   getRecruitmentCall(options?: CallOptions): Promise<RecruitmentCall>;
-  submitApplication(application: ApplicationInput, options: CreateOptions): Promise<ApplicationReceipt>;
-  getMetrics(query?: { readonly from?: string; readonly to?: string }, options?: CallOptions): Promise<MetricsSnapshot>;
+  submitApplication(
+    application: ApplicationInput,
+    options: CreateOptions,
+  ): Promise<ApplicationReceipt>;
+  getMetrics(
+    query?: { readonly from?: string; readonly to?: string },
+    options?: CallOptions,
+  ): Promise<MetricsSnapshot>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   checkOrder,
+  currentMenu,
   cutoffAt,
   menuAvailability,
   pickupCodeFrom,
@@ -276,5 +277,16 @@ describe("pickup codes", () => {
     expect(pickupCodeFrom(new Uint8Array([0, 0, 0, 7]))).toBe("000007");
     expect(pickupCodeFrom(new Uint8Array([255, 255, 255, 255]))).toBe("967295");
     expect(() => pickupCodeFrom(new Uint8Array(3))).toThrow(RangeError);
+  });
+});
+
+describe("the current menu", () => {
+  const days = ["2026-11-30", "2026-12-01", "2026-12-02"].map((d) => bakeryMenu(d));
+  it("is today's while it takes orders, then the next one, and none when all are past", () => {
+    expect(currentMenu(days, Date.parse("2026-12-01T09:59:00+08:00"))?.date).toBe("2026-12-01");
+    expect(currentMenu(days, Date.parse("2026-12-01T10:00:00+08:00"))?.date).toBe("2026-12-02");
+    // After the last cut-off, the last menu from today on is still shown, closed.
+    expect(currentMenu(days, Date.parse("2026-12-02T12:00:00+08:00"))?.date).toBe("2026-12-02");
+    expect(currentMenu(days, Date.parse("2026-12-03T08:00:00+08:00"))).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import {
-  addDays,
   allocateSale,
+  applicationReceipt,
   applicationLifecycle,
   checkOrder,
   createMetricRegistry,
-  cutoffAt,
+  currentMenu,
   emptyPeriodState,
   errorBody,
   httpCodeForIssues,
@@ -13,8 +13,12 @@ import {
   localize,
   maskPhone,
   menuAvailability,
+  monthFromNumber,
+  monthNumber,
+  nextApplicationReference,
   openApiDocument,
   orderLifecycle,
+  orderReceipt,
   periodOf,
   pickupCodeFrom,
   refundEntries,
@@ -45,7 +49,7 @@ import { cors } from "hono/cors";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
 import type { LinliStorage } from "./storage/storage.js";
-import { orderReceipt, publicGroup } from "./views.js";
+import { publicGroup } from "./views.js";
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -170,7 +174,7 @@ export function createApp(options: AppOptions): Hono {
         issue(
           "UNKNOWN_REFERENCE",
           { target: { "zh-CN": "社群", en: "group" }, value: idOrSlug },
-          "params.id",
+          "id",
         ),
       ]);
     return g;
@@ -187,14 +191,18 @@ export function createApp(options: AppOptions): Hono {
     async ({ query }) => {
       const partners = await partnerMap();
       const q = query.q?.trim().toLowerCase();
-      const groups = (await storage.listGroups()).filter(
-        (g) =>
-          (query.category === undefined || g.category === query.category) &&
-          (query.status === undefined || g.status === query.status) &&
-          (!q ||
-            g.name["zh-CN"].toLowerCase().includes(q) ||
-            (g.name.en ?? "").toLowerCase().includes(q)),
-      );
+      const hubId = (await storage.getHub())?.id;
+      // The hub's own groups: a server serves one hub, though its ledger may cover more.
+      const groups = (await storage.listGroups())
+        .filter((g) => g.hubId === hubId)
+        .filter(
+          (g) =>
+            (query.category === undefined || g.category === query.category) &&
+            (query.status === undefined || g.status === query.status) &&
+            (!q ||
+              g.name["zh-CN"].toLowerCase().includes(q) ||
+              (g.name.en ?? "").toLowerCase().includes(q)),
+        );
       return { groups: groups.map((g) => publicGroup(g, partners)) };
     },
   );
@@ -207,20 +215,16 @@ export function createApp(options: AppOptions): Hono {
     const group = await findGroup(params.id);
     const menus = await storage.listMenus(group.id);
     const today = toZoned(now(), await hubZone()).date;
-    // Without a date: the next menu still taking orders, else today's or the next one, else the last.
-    const t = now();
     const menu =
       query.date !== undefined
         ? menus.find((m) => m.date === query.date)
-        : (menus.find((m) => m.date >= today && cutoffAt(m) > t) ??
-          menus.find((m) => m.date >= today) ??
-          menus.at(-1));
+        : currentMenu(menus, now());
     if (!menu)
       throw new HttpError("NOT_FOUND", [
         issue(
           "UNKNOWN_REFERENCE",
           { target: { "zh-CN": "菜单", en: "menu" }, value: query.date ?? today },
-          "query.date",
+          "date",
         ),
       ]);
     return { menu, availability: menuAvailability(menu, await storage.listOrders(menu.id), now()) };
@@ -300,11 +304,12 @@ export function createApp(options: AppOptions): Hono {
       ]);
     }
     const key = c.req.header("idempotency-key") ?? sha256(JSON.stringify(body));
+    const zone = await hubZone();
     const result = await storage.submitApplication(
       { key, requestHash: sha256(JSON.stringify(body)) },
-      () => {
-        const at = toOffsetIso(now(), call.opensAt.endsWith("Z") ? "UTC" : "Asia/Shanghai");
-        const reference = `LL-${at.slice(0, 10).replace(/-/g, "")}-${randomBytes(3).toString("hex").toUpperCase()}`;
+      (references) => {
+        const at = toOffsetIso(now(), zone);
+        const reference = nextApplicationReference(references, at.slice(0, 4));
         const application: Application = {
           ...body,
           id: newId("a"),
@@ -317,16 +322,7 @@ export function createApp(options: AppOptions): Hono {
       },
     );
     c.status(201);
-    return settleCreate(result, (a) => ({
-      id: a.id,
-      reference: a.reference,
-      status: a.status,
-      submittedAt: a.submittedAt,
-      nextSteps: {
-        "zh-CN": `我们已收到你的金点子（编号 ${a.reference}）。工作人员会在 5 个工作日内电话联系你，约时间到红房子面谈。`,
-        en: `We have your golden idea (reference ${a.reference}). A member of staff will phone you within 5 working days to arrange a talk at the hub.`,
-      },
-    }));
+    return settleCreate(result, applicationReceipt);
   });
 
   route<unknown, { from?: string; to?: string }>("getMetrics", async ({ query }) => {
@@ -334,7 +330,8 @@ export function createApp(options: AppOptions): Hono {
     const zone = hub?.timeZone ?? "Asia/Shanghai";
     const today = toZoned(now(), zone).date;
     const to = query.to ?? today.slice(0, 7);
-    const from = query.from ?? addDays(`${to}-01`, -150).slice(0, 7);
+    // Six months ending this month, unless asked otherwise.
+    const from = query.from ?? monthFromNumber(monthNumber(to) - 5);
     const data = {
       scope: { id: hub?.id ?? "linli", name: hub?.name ?? { "zh-CN": "邻里" } },
       currency: "CNY" as const,

@@ -54,8 +54,8 @@ export async function readInput<P = unknown, Q = unknown, H = unknown, B = unkno
     Object.entries(c.req.header()).map(([k, v]) => [k.toLowerCase(), v]),
   );
   const input = {
-    params: check<P>(route.params, c.req.param(), "params", problems),
-    query: check<Q>(route.query, c.req.query(), "query", problems),
+    params: check<P>(route.params, c.req.param(), undefined, problems),
+    query: check<Q>(route.query, c.req.query(), undefined, problems),
     headers: check<H>(route.headers, headers, "headers", problems),
     body: check<B>(route.body, raw, undefined, problems),
   };

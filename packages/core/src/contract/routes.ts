@@ -206,6 +206,7 @@ export const routes = {
     path: "/v1/applications",
     auth: "public",
     summary: t("提交合伙人申请", "Submit a partner application"),
+    headers: z.object({ "idempotency-key": z.optional(IdempotencyKeySchema) }),
     body: ApplicationInputSchema,
     status: 201,
     response: ApplicationReceiptSchema,

@@ -8,6 +8,7 @@ import {
   formatDateTimeBilingual,
   InstantSchema,
   toOffsetIso,
+  toZoned,
   zonedToEpoch,
   addDays,
 } from "../time/index.js";
@@ -298,4 +299,19 @@ export function pickupCodeFrom(bytes: Uint8Array): string {
   if (bytes.length < 4) throw new RangeError("pickupCodeFrom needs at least 4 random bytes");
   const n = ((bytes[0]! << 24) >>> 0) + (bytes[1]! << 16) + (bytes[2]! << 8) + bytes[3]!;
   return String(n % 1_000_000).padStart(6, "0");
+}
+
+/**
+ * The menu a resident should see when no date is asked for: the earliest menu from today on
+ * that still takes orders; else the earliest from today on (closed, so the widget can say
+ * so); `undefined` when there is none from today on.
+ *
+ * @example
+ * currentMenu([today, tomorrow], at18h00)?.date; // tomorrow's date: today's has closed
+ */
+export function currentMenu<M extends Menu>(menus: readonly M[], now: number): M | undefined {
+  const upcoming = menus
+    .filter((m) => m.date >= toZoned(now, m.timeZone).date)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return upcoming.find((m) => cutoffAt(m) > now) ?? upcoming[0];
 }

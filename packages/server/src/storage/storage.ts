@@ -85,9 +85,10 @@ export interface LinliStorage {
   /** Moves an order's status and, in the same transaction, posts ledger entries (a sale on collection). */
   updateOrder(order: Order, ledger: readonly LedgerEntry[]): Promise<void>;
 
+  /** Stores a new application; `make` receives every reference so far, to number the next. */
   submitApplication(
     idempotency: Idempotent,
-    make: () => Application,
+    make: (references: readonly string[]) => Application,
   ): Promise<CreateResult<Application>>;
   listApplications(status?: ApplicationStatus): Promise<Application[]>;
   getApplication(id: string): Promise<Application | undefined>;

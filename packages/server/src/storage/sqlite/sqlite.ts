@@ -205,7 +205,12 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
               kind: "replayed",
               value: one<Application>("SELECT doc FROM applications WHERE id = ?", seen)!,
             };
-          const a = make();
+          const references = (
+            db.prepare("SELECT json_extract(doc, '$.reference') AS r FROM applications").all() as {
+              r: string;
+            }[]
+          ).map((x) => x.r);
+          const a = make(references);
           db.prepare(
             "INSERT INTO applications (id, status, submitted_at, doc) VALUES (?, ?, ?, ?)",
           ).run(a.id, a.status, a.submittedAt, JSON.stringify(a));

@@ -1,0 +1,9 @@
+/**
+ * The embedded store: a `LinliStore` that runs in the browser (or Node) with no server,
+ * enforcing the server's rules with core's own functions.
+ *
+ * @packageDocumentation
+ */
+export { createEmbeddedStore, DEFAULT_STORAGE_KEY, type EmbeddedStoreOptions } from "./store.js";
+export { defaultEmbeddedData, type EmbeddedData } from "./data.js";
+export type { StorageLike } from "./persist.js";
