@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// linli-server: starts the API on SQLite, migrating on start and seeding an empty database.
+// linli-server: starts the API, migrating on start and seeding an empty database.
 //   linli-server --db ./linli.db --seed demo --port 8787 [--host 127.0.0.1] [--cors https://site.example]
-// The admin key comes from LINLI_ADMIN_KEY and only its hash is kept in memory.
+// Storage is SQLite (--db), or PostgreSQL when DATABASE_URL is set. The admin key comes from
+// LINLI_ADMIN_KEY and only its hash is kept in memory.
 import { parseArgs } from "node:util";
 import { hashAdminKey } from "./app.js";
 import { demoSeed } from "./seed.js";
 import { startServer } from "./serve.js";
+import { createPostgresStorage } from "./storage/postgres/postgres.js";
 import { createSqliteStorage } from "./storage/sqlite/sqlite.js";
 
 const { values } = parseArgs({
@@ -18,7 +20,11 @@ const { values } = parseArgs({
   },
 });
 
-const storage = createSqliteStorage({ filename: values.db });
+const databaseUrl = process.env["DATABASE_URL"];
+const storage = databaseUrl
+  ? createPostgresStorage({ connectionString: databaseUrl })
+  : createSqliteStorage({ filename: values.db });
+const where = databaseUrl ? "PostgreSQL" : `SQLite ${values.db}`;
 await storage.migrate();
 if (values.seed === "demo" && (await storage.isEmpty())) await storage.seed(demoSeed(Date.now()));
 else if (values.seed !== undefined && values.seed !== "demo") {
@@ -35,7 +41,7 @@ const server = await startServer({
   log: (entry) => console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry })),
 });
 console.log(
-  `Linli API on ${server.url} (SQLite ${values.db})${key ? "" : "; admin routes disabled: set LINLI_ADMIN_KEY"}`,
+  `Linli API on ${server.url} (${where})${key ? "" : "; admin routes disabled: set LINLI_ADMIN_KEY"}`,
 );
 const stop = async () => {
   await server.close();

@@ -9,3 +9,4 @@ export { createSqliteStorage, type SqliteOptions } from "./storage/sqlite/sqlite
 export type { LinliStorage, SeedData, CreateResult, Idempotent } from "./storage/storage.js";
 export { demoSeed } from "./seed.js";
 export { startServer, type StartOptions, type RunningServer } from "./serve.js";
+export { createPostgresStorage, type PostgresOptions } from "./storage/postgres/postgres.js";

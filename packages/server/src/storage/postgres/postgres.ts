@@ -1,0 +1,362 @@
+import pg from "pg";
+import type {
+  Application,
+  Group,
+  Hub,
+  LedgerEntry,
+  Menu,
+  Order,
+  Partner,
+  RecruitmentCall,
+  RefundSplit,
+  Request,
+  SessionRecord,
+  SplitRuleSet,
+} from "@linli/core";
+import type { CreateResult, Idempotent, LinliStorage, SeedData } from "../storage.js";
+
+/** Options for {@link createPostgresStorage}. */
+export interface PostgresOptions {
+  /** e.g. `postgres://user@127.0.0.1:5432/linli` (the `DATABASE_URL`). */
+  readonly connectionString: string;
+  /** A schema to keep Linli's tables in (created if missing). Default `public`. */
+  readonly schema?: string;
+  /** Pool size. Default 10. */
+  readonly max?: number;
+}
+
+// Documents are JSON, not JSONB: JSONB reorders keys, and a replayed answer must be
+// byte-for-byte the first one.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS groups (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS partners (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS menus (id TEXT PRIMARY KEY, group_id TEXT NOT NULL, date TEXT NOT NULL, doc JSON NOT NULL);
+   CREATE INDEX IF NOT EXISTS menus_group_date ON menus (group_id, date);
+   CREATE TABLE IF NOT EXISTS orders (seq BIGSERIAL, id TEXT PRIMARY KEY, menu_id TEXT NOT NULL, status TEXT NOT NULL, placed_at TEXT NOT NULL, doc JSON NOT NULL);
+   CREATE INDEX IF NOT EXISTS orders_menu ON orders (menu_id);
+   CREATE TABLE IF NOT EXISTS idempotency (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, result_id TEXT NOT NULL, PRIMARY KEY (scope, key));
+   CREATE TABLE IF NOT EXISTS applications (seq BIGSERIAL, id TEXT PRIMARY KEY, status TEXT NOT NULL, submitted_at TEXT NOT NULL, doc JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS rule_sets (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS ledger (seq BIGSERIAL PRIMARY KEY, rule_set_id TEXT NOT NULL, period TEXT NOT NULL, doc JSON NOT NULL);
+   CREATE INDEX IF NOT EXISTS ledger_rule_set_period ON ledger (rule_set_id, period);
+   CREATE TABLE IF NOT EXISTS refunds (seq BIGSERIAL, id TEXT PRIMARY KEY, sale_id TEXT NOT NULL, doc JSON NOT NULL);
+   CREATE INDEX IF NOT EXISTS refunds_sale ON refunds (sale_id);
+   CREATE TABLE IF NOT EXISTS sessions (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS requests (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
+   CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL);`,
+];
+
+type Client = pg.PoolClient;
+const docs = <T>(r: pg.QueryResult): T[] => r.rows.map((row: { doc: T }) => row.doc);
+const first = <T>(r: pg.QueryResult): T | undefined => (r.rows[0] as { doc: T } | undefined)?.doc;
+
+/**
+ * PostgreSQL storage through `pg`. Orders on one menu are serialised by locking the menu's
+ * row (`SELECT … FOR UPDATE`), so the stock check and the insert cannot interleave with
+ * another order for the same menu; other menus are not held up.
+ *
+ * @example
+ * const storage = createPostgresStorage({ connectionString: process.env.DATABASE_URL! });
+ * await storage.migrate();
+ */
+export function createPostgresStorage(options: PostgresOptions): LinliStorage {
+  const schema = options.schema ?? "public";
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`invalid schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+
+  async function tx<T>(work: (c: Client) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      const out = await work(c);
+      await c.query("COMMIT");
+      return out;
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+  const upsert = (c: Client | pg.Pool, table: string, id: string, doc: unknown) =>
+    c.query(
+      `INSERT INTO ${table} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+      [id, JSON.stringify(doc)],
+    );
+  const postLedger = async (c: Client, entries: readonly LedgerEntry[]) => {
+    for (let i = 0; i < entries.length; i += 500) {
+      const chunk = entries.slice(i, i + 500);
+      const values = chunk
+        .map((_, k) => `($${k * 3 + 1}, $${k * 3 + 2}, $${k * 3 + 3})`)
+        .join(", ");
+      await c.query(
+        `INSERT INTO ledger (rule_set_id, period, doc) VALUES ${values}`,
+        chunk.flatMap((e) => [e.ruleSetId, e.period, JSON.stringify(e)]),
+      );
+    }
+  };
+  const putMenu = (c: Client | pg.Pool, m: Menu) =>
+    c.query(
+      "INSERT INTO menus (id, group_id, date, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, date = excluded.date, doc = excluded.doc",
+      [m.id, m.groupId, m.date, JSON.stringify(m)],
+    );
+  const seen = async (
+    c: Client,
+    scope: string,
+    idem: Idempotent,
+  ): Promise<string | "reused" | undefined> => {
+    const r = await c.query(
+      "SELECT request_hash, result_id FROM idempotency WHERE scope = $1 AND key = $2",
+      [scope, idem.key],
+    );
+    const row = r.rows[0] as { request_hash: string; result_id: string } | undefined;
+    if (!row) return undefined;
+    return row.request_hash === idem.requestHash ? row.result_id : "reused";
+  };
+  const remember = (c: Client, scope: string, idem: Idempotent, id: string) =>
+    c.query(
+      "INSERT INTO idempotency (scope, key, request_hash, result_id) VALUES ($1, $2, $3, $4)",
+      [scope, idem.key, idem.requestHash, id],
+    );
+
+  /**
+   * Runs an idempotent create. Same-key requests are serialised by a transaction-scoped
+   * advisory lock on the key, so the second sees the first's result.
+   */
+  async function create<T>(
+    scope: string,
+    idem: Idempotent,
+    table: string,
+    body: (c: Client) => Promise<CreateResult<T>>,
+  ): Promise<CreateResult<T>> {
+    return tx(async (c) => {
+      await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${scope}:${idem.key}`]);
+      const s = await seen(c, scope, idem);
+      if (s === "reused") return { kind: "key-reused" };
+      if (s !== undefined)
+        return {
+          kind: "replayed",
+          value: first<T>(await c.query(`SELECT doc FROM ${table} WHERE id = $1`, [s]))!,
+        };
+      return body(c);
+    });
+  }
+
+  const storage: LinliStorage = {
+    kind: "postgres",
+    async migrate() {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await tx(async (c) => {
+        await c.query("SELECT pg_advisory_xact_lock(hashtext('linli-migrate'))");
+        const exists =
+          (await c.query("SELECT to_regclass('schema_version') AS t")).rows[0].t !== null;
+        const version = exists
+          ? (((await c.query("SELECT version FROM schema_version")).rows[0]?.version as
+              number | undefined) ?? 0)
+          : 0;
+        for (let v = version; v < MIGRATIONS.length; v++) await c.query(MIGRATIONS[v]!);
+        await c.query("DELETE FROM schema_version");
+        await c.query("INSERT INTO schema_version (version) VALUES ($1)", [MIGRATIONS.length]);
+      });
+    },
+    async isEmpty() {
+      return Number((await pool.query("SELECT COUNT(*) AS n FROM groups")).rows[0].n) === 0;
+    },
+    async seed(data: SeedData) {
+      await tx(async (c) => {
+        await c.query(
+          "INSERT INTO meta (key, value) VALUES ('hub', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          [JSON.stringify(data.hub)],
+        );
+        if (data.recruitmentCall) {
+          await c.query(
+            "INSERT INTO meta (key, value) VALUES ('recruitmentCall', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [JSON.stringify(data.recruitmentCall)],
+          );
+        }
+        for (const g of data.groups) await upsert(c, "groups", g.id, g);
+        for (const p of data.partners) await upsert(c, "partners", p.id, p);
+        for (const m of data.menus) await putMenu(c, m);
+        for (const s of data.ruleSets ?? []) await upsert(c, "rule_sets", s.id, s);
+        for (const s of data.sessions ?? []) await upsert(c, "sessions", s.id, s);
+        for (const r of data.requests ?? []) await upsert(c, "requests", r.id, r);
+        await postLedger(c, data.ledger ?? []);
+      });
+    },
+    async close() {
+      await pool.end();
+    },
+
+    async getHub() {
+      return (await pool.query("SELECT value FROM meta WHERE key = 'hub'")).rows[0]?.value as
+        Hub | undefined;
+    },
+    async listGroups() {
+      return docs<Group>(await pool.query("SELECT doc FROM groups ORDER BY seq"));
+    },
+    async getGroup(id) {
+      return first<Group>(await pool.query("SELECT doc FROM groups WHERE id = $1", [id]));
+    },
+    async putGroup(group) {
+      await upsert(pool, "groups", group.id, group);
+      return group;
+    },
+    async listPartners() {
+      return docs<Partner>(await pool.query("SELECT doc FROM partners ORDER BY seq"));
+    },
+    async getRecruitmentCall() {
+      return (await pool.query("SELECT value FROM meta WHERE key = 'recruitmentCall'")).rows[0]
+        ?.value as RecruitmentCall | undefined;
+    },
+
+    async getMenu(id) {
+      return first<Menu>(await pool.query("SELECT doc FROM menus WHERE id = $1", [id]));
+    },
+    async listMenus(groupId) {
+      return docs<Menu>(
+        await pool.query("SELECT doc FROM menus WHERE group_id = $1 ORDER BY date", [groupId]),
+      );
+    },
+    async putMenu(menu) {
+      await putMenu(pool, menu);
+      return menu;
+    },
+
+    async listOrders(menuId) {
+      return docs<Order>(
+        await pool.query("SELECT doc FROM orders WHERE menu_id = $1 ORDER BY placed_at, seq", [
+          menuId,
+        ]),
+      );
+    },
+    async getOrder(id) {
+      return first<Order>(await pool.query("SELECT doc FROM orders WHERE id = $1", [id]));
+    },
+    async placeOrder(menuId, idem, decide) {
+      return create<Order>("order", idem, "orders", async (c) => {
+        // The menu's row is the lock: one order at a time per menu.
+        await c.query("SELECT 1 FROM menus WHERE id = $1 FOR UPDATE", [menuId]);
+        const orders = docs<Order>(
+          await c.query("SELECT doc FROM orders WHERE menu_id = $1", [menuId]),
+        );
+        const decision = decide(orders);
+        if ("issues" in decision) return { kind: "refused", issues: decision.issues };
+        const o = decision.order;
+        await c.query(
+          "INSERT INTO orders (id, menu_id, status, placed_at, doc) VALUES ($1, $2, $3, $4, $5)",
+          [o.id, o.menuId, o.status, o.placedAt, JSON.stringify(o)],
+        );
+        await remember(c, "order", idem, o.id);
+        return { kind: "created", value: o };
+      });
+    },
+    async updateOrder(order, ledger) {
+      await tx(async (c) => {
+        await c.query("UPDATE orders SET status = $1, doc = $2 WHERE id = $3", [
+          order.status,
+          JSON.stringify(order),
+          order.id,
+        ]);
+        await postLedger(c, ledger);
+      });
+    },
+
+    async submitApplication(idem, make) {
+      return create<Application>("application", idem, "applications", async (c) => {
+        // References are numbered in order: one application at a time.
+        await c.query("SELECT pg_advisory_xact_lock(hashtext('linli-applications'))");
+        const references = (
+          await c.query("SELECT doc->>'reference' AS r FROM applications")
+        ).rows.map((x: { r: string }) => x.r);
+        const a = make(references);
+        await c.query(
+          "INSERT INTO applications (id, status, submitted_at, doc) VALUES ($1, $2, $3, $4)",
+          [a.id, a.status, a.submittedAt, JSON.stringify(a)],
+        );
+        await remember(c, "application", idem, a.id);
+        return { kind: "created", value: a };
+      });
+    },
+    async listApplications(status) {
+      return docs<Application>(
+        status
+          ? await pool.query(
+              "SELECT doc FROM applications WHERE status = $1 ORDER BY submitted_at, seq",
+              [status],
+            )
+          : await pool.query("SELECT doc FROM applications ORDER BY submitted_at, seq"),
+      );
+    },
+    async getApplication(id) {
+      return first<Application>(
+        await pool.query("SELECT doc FROM applications WHERE id = $1", [id]),
+      );
+    },
+    async updateApplication(a) {
+      await pool.query("UPDATE applications SET status = $1, doc = $2 WHERE id = $3", [
+        a.status,
+        JSON.stringify(a),
+        a.id,
+      ]);
+    },
+
+    async listRuleSets() {
+      return docs<SplitRuleSet>(await pool.query("SELECT doc FROM rule_sets ORDER BY seq"));
+    },
+    async putRuleSet(set) {
+      await upsert(pool, "rule_sets", set.id, set);
+      return set;
+    },
+    async listLedger(filter = {}) {
+      const where: string[] = [];
+      const params: string[] = [];
+      if (filter.ruleSetId !== undefined)
+        (params.push(filter.ruleSetId), where.push(`rule_set_id = $${params.length}`));
+      if (filter.period !== undefined)
+        (params.push(filter.period), where.push(`period = $${params.length}`));
+      return docs<LedgerEntry>(
+        await pool.query(
+          `SELECT doc FROM ledger ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq`,
+          params,
+        ),
+      );
+    },
+    async listRefunds(saleId) {
+      return docs<RefundSplit>(
+        await pool.query("SELECT doc FROM refunds WHERE sale_id = $1 ORDER BY seq", [saleId]),
+      );
+    },
+    async addRefund(idem, make, saleId) {
+      return create<RefundSplit>("refund", idem, "refunds", async (c) => {
+        await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`refunds:${saleId}`]);
+        const previous = docs<RefundSplit>(
+          await c.query("SELECT doc FROM refunds WHERE sale_id = $1 ORDER BY seq", [saleId]),
+        );
+        const decision = make(previous);
+        if ("issues" in decision) return { kind: "refused", issues: decision.issues };
+        const r = decision.refund;
+        await c.query("INSERT INTO refunds (id, sale_id, doc) VALUES ($1, $2, $3)", [
+          r.refundId,
+          r.saleId,
+          JSON.stringify(r),
+        ]);
+        await postLedger(c, decision.ledger);
+        await remember(c, "refund", idem, r.refundId);
+        return { kind: "created", value: r };
+      });
+    },
+
+    async listSessions() {
+      return docs<SessionRecord>(await pool.query("SELECT doc FROM sessions ORDER BY seq"));
+    },
+    async listRequests() {
+      return docs<Request>(await pool.query("SELECT doc FROM requests ORDER BY seq"));
+    },
+  };
+  return storage;
+}
