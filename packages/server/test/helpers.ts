@@ -35,3 +35,32 @@ export async function post(
   });
   return { status: r.status, text: await r.text() };
 }
+
+/**
+ * A contract-suite store: the server on `storage` over real HTTP on 127.0.0.1, with the
+ * suite's clock and the embedded store's default data (today's and tomorrow's bakery menus).
+ */
+export async function serverStore(
+  storage: import("../src/index.js").LinliStorage,
+  now: () => number,
+) {
+  const { createClient } = await import("@linli/client");
+  const { demoSeed, startServer } = await import("../src/index.js");
+  await storage.migrate();
+  const seed = demoSeed(now());
+  await storage.seed({
+    ...seed,
+    menus: seed.menus.slice(1, 3),
+    ledger: [],
+    sessions: [],
+    requests: [],
+  });
+  const server = await startServer({ storage, port: 0, now, rateLimitPerMinute: false });
+  return {
+    store: createClient({ baseUrl: server.url, retries: 0 }),
+    close: async () => {
+      await server.close();
+      await storage.close();
+    },
+  };
+}
