@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // linli-server: starts the API, migrating on start and seeding an empty database.
 //   linli-server --db ./linli.db --seed demo --port 8787 [--host 127.0.0.1] [--cors https://site.example]
+//                [--rate-limit 60|off]
 // Storage is SQLite (--db), or PostgreSQL when DATABASE_URL is set. The admin key comes from
 // LINLI_ADMIN_KEY and only its hash is kept in memory.
 import { parseArgs } from "node:util";
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "8787" },
     host: { type: "string", default: "127.0.0.1" },
     cors: { type: "string", multiple: true, default: [] },
+    "rate-limit": { type: "string", default: "60" },
   },
 });
 
@@ -37,6 +39,8 @@ const server = await startServer({
   port: Number(values.port),
   hostname: values.host,
   corsOrigins: values.cors,
+  // Public POSTs per client per minute; "off" for load tests on loopback.
+  rateLimitPerMinute: values["rate-limit"] === "off" ? false : Number(values["rate-limit"]),
   adminKeyHashes: key ? [hashAdminKey(key)] : [],
   log: (entry) => console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry })),
 });
