@@ -5,6 +5,7 @@ import {
   cutoffAt,
   menuAvailability,
   pickupCodeFrom,
+  reservationsOf,
   priceOrder,
   type Menu,
   type OrderUsage,
@@ -288,5 +289,28 @@ describe("the current menu", () => {
     // After the last cut-off, the last menu from today on is still shown, closed.
     expect(currentMenu(days, Date.parse("2026-12-02T12:00:00+08:00"))?.date).toBe("2026-12-02");
     expect(currentMenu(days, Date.parse("2026-12-03T08:00:00+08:00"))).toBeUndefined();
+  });
+});
+
+describe("reservations as counters", () => {
+  it("give the same availability and the same refusals as the orders they add up", () => {
+    const orders = [
+      order([["tiger-roll", 4]], "s1700"),
+      order(
+        [
+          ["tiger-roll", 4],
+          ["chiffon", 2],
+        ],
+        "s1700",
+      ),
+      order([["tiger-roll", 4]], "s1700", "cancelled"),
+    ];
+    const counters = reservationsOf(orders);
+    expect(counters).toEqual({ items: { "tiger-roll": 8, chiffon: 2 }, slots: { s1700: 2 } });
+    expect(menuAvailability(menu, counters, MORNING)).toEqual(
+      menuAvailability(menu, orders, MORNING),
+    );
+    const r = request([["chiffon", 7]]);
+    expect(checkOrder(menu, counters, r, MORNING)).toEqual(checkOrder(menu, orders, r, MORNING));
   });
 });

@@ -227,7 +227,10 @@ export function createApp(options: AppOptions): Hono {
           "date",
         ),
       ]);
-    return { menu, availability: menuAvailability(menu, await storage.listOrders(menu.id), now()) };
+    return {
+      menu,
+      availability: menuAvailability(menu, await storage.getReservations(menu.id), now()),
+    };
   });
 
   route<unknown, unknown, { "idempotency-key": string }, PlaceOrderBody>(
@@ -245,13 +248,11 @@ export function createApp(options: AppOptions): Hono {
       const result = await storage.placeOrder(
         menu.id,
         { key: headers["idempotency-key"], requestHash: sha256(JSON.stringify(body)) },
-        (orders) => {
+        (reservations) => {
           const t = now();
-          const quote = checkOrder(menu, orders, body, t);
+          const quote = checkOrder(menu, reservations, body, t);
           if (!quote.ok) return { issues: quote.error };
-          const taken = new Set(orders.map((o) => o.pickupCode));
-          let pickupCode = pickupCodeFrom(randomBytes(4));
-          while (taken.has(pickupCode)) pickupCode = pickupCodeFrom(randomBytes(4));
+          const pickupCode = pickupCodeFrom(randomBytes(4));
           const at = toOffsetIso(t, menu.timeZone);
           const order: Order = {
             id: newId("o"),
@@ -271,6 +272,7 @@ export function createApp(options: AppOptions): Hono {
           };
           return { order };
         },
+        () => pickupCodeFrom(randomBytes(4)),
       );
       c.status(201);
       return settleCreate(result, (o) => orderReceipt(o, menu));

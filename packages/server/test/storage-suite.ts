@@ -70,36 +70,75 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       const s = await open();
       await s.seed(demoSeed(T));
       const menuId = "three-moms-2026-12-01";
-      const created = await s.placeOrder(menuId, { key: "k1", requestHash: "h1" }, (orders) => {
-        expect(orders).toEqual([]);
-        return { order: order("o1", menuId) };
-      });
+      const code = () => "654321";
+      const created = await s.placeOrder(
+        menuId,
+        { key: "k1", requestHash: "h1" },
+        (held) => {
+          expect(held).toEqual({ items: {}, slots: {} });
+          return { order: order("o1", menuId) };
+        },
+        code,
+      );
       expect(created).toEqual({ kind: "created", value: order("o1", menuId) });
-      const replayed = await s.placeOrder(menuId, { key: "k1", requestHash: "h1" }, () => {
-        throw new Error("must not decide again");
-      });
+      const replayed = await s.placeOrder(
+        menuId,
+        { key: "k1", requestHash: "h1" },
+        () => {
+          throw new Error("must not decide again");
+        },
+        code,
+      );
       expect(replayed).toEqual({ kind: "replayed", value: order("o1", menuId) });
       expect(
-        await s.placeOrder(menuId, { key: "k1", requestHash: "other" }, () => ({
-          order: order("o9", menuId),
-        })),
+        await s.placeOrder(
+          menuId,
+          { key: "k1", requestHash: "other" },
+          () => ({ order: order("o9", menuId) }),
+          code,
+        ),
       ).toEqual({ kind: "key-reused" });
-      const refused = await s.placeOrder(menuId, { key: "k2", requestHash: "h2" }, (orders) => {
-        expect(orders.map((o) => o.id)).toEqual(["o1"]);
-        return { issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" })] };
-      });
+      const refused = await s.placeOrder(
+        menuId,
+        { key: "k2", requestHash: "h2" },
+        (held) => {
+          expect(held).toEqual({ items: { "tiger-roll": 1 }, slots: { s1500: 1 } });
+          return { issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" })] };
+        },
+        code,
+      );
       expect(refused.kind).toBe("refused");
       expect((await s.listOrders(menuId)).map((o) => o.id)).toEqual(["o1"]);
       expect(await s.getOrder("o1")).toEqual(order("o1", menuId));
+      // A second order drawing a code already used on the menu gets a fresh one.
+      const second = await s.placeOrder(
+        menuId,
+        { key: "k3", requestHash: "h3" },
+        () => ({ order: order("o2", menuId) }),
+        code,
+      );
+      expect(second.kind === "created" && second.value.pickupCode).toBe("654321");
+      // Cancelling gives back what it held.
+      await s.updateOrder(
+        { ...order("o2", menuId), pickupCode: "654321", status: "cancelled" },
+        [],
+      );
+      expect(await s.getReservations(menuId)).toEqual({
+        items: { "tiger-roll": 1 },
+        slots: { s1500: 1 },
+      });
     });
 
     it("updates an order and posts its ledger entries together", async () => {
       const s = await open();
       await s.seed({ ...demoSeed(T), ledger: [] });
       const menuId = "three-moms-2026-12-01";
-      await s.placeOrder(menuId, { key: "k1", requestHash: "h1" }, () => ({
-        order: order("o1", menuId),
-      }));
+      await s.placeOrder(
+        menuId,
+        { key: "k1", requestHash: "h1" },
+        () => ({ order: order("o1", menuId) }),
+        () => "654321",
+      );
       const entry = {
         txId: "sale:o1",
         kind: "sale" as const,

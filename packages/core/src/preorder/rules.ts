@@ -43,6 +43,33 @@ export function cutoffAt(menu: Pick<Menu, "cutoff" | "date" | "timeZone">): numb
     : zonedToEpoch(addDays(menu.date, -c.daysBefore), c.time, menu.timeZone);
 }
 
+/**
+ * What a menu's orders hold so far: units per item and orders per pickup slot. A store can
+ * keep these as counters, so checking a new order does not re-read every order before it.
+ */
+export interface Reservations {
+  readonly items: Readonly<Record<string, number>>;
+  readonly slots: Readonly<Record<string, number>>;
+}
+
+/**
+ * Adds up what orders hold; cancelled orders hold nothing.
+ *
+ * @example
+ * reservationsOf([{ status: "placed", slotId: "s1500", lines: [{ itemId: "tiger-roll", quantity: 2 }] }]);
+ * // { items: { "tiger-roll": 2 }, slots: { s1500: 1 } }
+ */
+export function reservationsOf(orders: readonly OrderUsage[]): Reservations {
+  const items: Record<string, number> = {};
+  const slots: Record<string, number> = {};
+  for (const o of orders) {
+    if (RELEASING_STATUSES.includes(o.status)) continue;
+    slots[o.slotId] = (slots[o.slotId] ?? 0) + 1;
+    for (const l of o.lines) items[l.itemId] = (items[l.itemId] ?? 0) + l.quantity;
+  }
+  return { items, slots };
+}
+
 /** What is left of one item. */
 export const ItemAvailabilitySchema = z.object({
   itemId: IdSchema,
@@ -89,17 +116,12 @@ export type MenuAvailability = z.infer<typeof MenuAvailabilitySchema>;
  */
 export function menuAvailability(
   menu: Menu,
-  orders: readonly OrderUsage[],
+  orders: readonly OrderUsage[] | Reservations,
   now: number,
 ): MenuAvailability {
-  const reservedItems = new Map<string, number>();
-  const reservedSlots = new Map<string, number>();
-  for (const o of orders) {
-    if (RELEASING_STATUSES.includes(o.status)) continue;
-    reservedSlots.set(o.slotId, (reservedSlots.get(o.slotId) ?? 0) + 1);
-    for (const l of o.lines)
-      reservedItems.set(l.itemId, (reservedItems.get(l.itemId) ?? 0) + l.quantity);
-  }
+  const taken = "items" in orders ? orders : reservationsOf(orders);
+  const reservedItems = new Map(Object.entries(taken.items));
+  const reservedSlots = new Map(Object.entries(taken.slots));
   const items = menu.items.map((item): ItemAvailability => {
     const reserved = reservedItems.get(item.id) ?? 0;
     const remaining = Math.max(0, item.stock - reserved);
@@ -215,7 +237,7 @@ const slotLabel = (s: PickupSlot) => `${s.start}–${s.end}`;
  */
 export function checkOrder(
   menu: Menu,
-  orders: readonly OrderUsage[],
+  orders: readonly OrderUsage[] | Reservations,
   request: OrderRequest,
   now: number,
 ): Result<OrderQuote, LinliIssue[]> {

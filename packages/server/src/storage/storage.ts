@@ -9,6 +9,7 @@ import type {
   Order,
   OrderStatus,
   Partner,
+  Reservations,
   RecruitmentCall,
   RefundSplit,
   Request,
@@ -71,16 +72,21 @@ export interface LinliStorage {
 
   /** Orders of a menu (every status), for availability. */
   listOrders(menuId: string): Promise<Order[]>;
+  /** What a menu's orders hold: units per item and orders per slot (cancelled ones release theirs). */
+  getReservations(menuId: string): Promise<Reservations>;
   getOrder(id: string): Promise<Order | undefined>;
   /**
    * Checks and takes stock and a slot place for a new order in one transaction. `decide`
+   * receives what the menu's orders hold (kept as counters, not re-read order by order) and
    * receives the menu's current orders and returns the order to insert, or the issues that
    * refuse it; the storage guarantees nothing changes between the read and the write.
    */
   placeOrder(
     menuId: string,
     idempotency: Idempotent,
-    decide: (orders: readonly Order[]) => { order: Order } | { issues: LinliIssue[] },
+    decide: (reservations: Reservations) => { order: Order } | { issues: LinliIssue[] },
+    /** Draws another pickup code when the first is already used on this menu. */
+    newPickupCode: () => string,
   ): Promise<CreateResult<Order>>;
   /** Moves an order's status and, in the same transaction, posts ledger entries (a sale on collection). */
   updateOrder(order: Order, ledger: readonly LedgerEntry[]): Promise<void>;

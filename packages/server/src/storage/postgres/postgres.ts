@@ -8,6 +8,7 @@ import type {
   Order,
   Partner,
   RecruitmentCall,
+  Reservations,
   RefundSplit,
   Request,
   SessionRecord,
@@ -45,6 +46,18 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE IF NOT EXISTS sessions (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
    CREATE TABLE IF NOT EXISTS requests (seq BIGSERIAL, id TEXT PRIMARY KEY, doc JSON NOT NULL);
    CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL);`,
+  // 2: counters of what each menu's orders hold, and pickup codes indexed per menu.
+  `ALTER TABLE orders ADD COLUMN IF NOT EXISTS pickup_code TEXT;
+   UPDATE orders SET pickup_code = doc->>'pickupCode';
+   CREATE UNIQUE INDEX IF NOT EXISTS orders_menu_code ON orders (menu_id, pickup_code);
+   CREATE TABLE IF NOT EXISTS reservations (menu_id TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, reserved INT NOT NULL, PRIMARY KEY (menu_id, kind, ref));
+   INSERT INTO reservations (menu_id, kind, ref, reserved)
+     SELECT menu_id, 'slot', doc->>'slotId', COUNT(*) FROM orders WHERE status <> 'cancelled' GROUP BY 1, 3
+     ON CONFLICT DO NOTHING;
+   INSERT INTO reservations (menu_id, kind, ref, reserved)
+     SELECT o.menu_id, 'item', l->>'itemId', SUM((l->>'quantity')::int)
+     FROM orders o, json_array_elements(o.doc->'lines') l WHERE o.status <> 'cancelled' GROUP BY 1, 3
+     ON CONFLICT DO NOTHING;`,
 ];
 
 type Client = pg.PoolClient;
@@ -147,6 +160,27 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     });
   }
 
+  const bump = (c: Client, menuId: string, kind: "item" | "slot", ref: string, by: number) =>
+    c.query(
+      "INSERT INTO reservations (menu_id, kind, ref, reserved) VALUES ($1, $2, $3, $4) ON CONFLICT (menu_id, kind, ref) DO UPDATE SET reserved = reservations.reserved + excluded.reserved",
+      [menuId, kind, ref, by],
+    );
+  /** Adds (sign 1) or releases (sign -1) what an order holds. */
+  async function hold(c: Client, o: Order, sign: 1 | -1) {
+    await bump(c, o.menuId, "slot", o.slotId, sign);
+    for (const l of o.lines) await bump(c, o.menuId, "item", l.itemId, sign * l.quantity);
+  }
+  async function reservationsOf(c: Client | pg.Pool, menuId: string): Promise<Reservations> {
+    const items: Record<string, number> = {};
+    const slots: Record<string, number> = {};
+    const r = await c.query("SELECT kind, ref, reserved FROM reservations WHERE menu_id = $1", [
+      menuId,
+    ]);
+    for (const row of r.rows as { kind: string; ref: string; reserved: number }[])
+      (row.kind === "item" ? items : slots)[row.ref] = row.reserved;
+    return { items, slots };
+  }
+
   const storage: LinliStorage = {
     kind: "postgres",
     async migrate() {
@@ -237,31 +271,48 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     async getOrder(id) {
       return first<Order>(await pool.query("SELECT doc FROM orders WHERE id = $1", [id]));
     },
-    async placeOrder(menuId, idem, decide) {
+    async getReservations(menuId) {
+      return reservationsOf(pool, menuId);
+    },
+    async placeOrder(menuId, idem, decide, newPickupCode) {
       return create<Order>("order", idem, "orders", async (c) => {
         // The menu's row is the lock: one order at a time per menu.
         await c.query("SELECT 1 FROM menus WHERE id = $1 FOR UPDATE", [menuId]);
-        const orders = docs<Order>(
-          await c.query("SELECT doc FROM orders WHERE menu_id = $1", [menuId]),
-        );
-        const decision = decide(orders);
+        const decision = decide(await reservationsOf(c, menuId));
         if ("issues" in decision) return { kind: "refused", issues: decision.issues };
-        const o = decision.order;
+        let o = decision.order;
+        while (
+          (
+            await c.query("SELECT 1 FROM orders WHERE menu_id = $1 AND pickup_code = $2", [
+              menuId,
+              o.pickupCode,
+            ])
+          ).rowCount
+        ) {
+          o = { ...o, pickupCode: newPickupCode() };
+        }
         await c.query(
-          "INSERT INTO orders (id, menu_id, status, placed_at, doc) VALUES ($1, $2, $3, $4, $5)",
-          [o.id, o.menuId, o.status, o.placedAt, JSON.stringify(o)],
+          "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES ($1, $2, $3, $4, $5, $6)",
+          [o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o)],
         );
+        await hold(c, o, 1);
         await remember(c, "order", idem, o.id);
         return { kind: "created", value: o };
       });
     },
     async updateOrder(order, ledger) {
       await tx(async (c) => {
+        const before = first<Order>(
+          await c.query("SELECT doc FROM orders WHERE id = $1 FOR UPDATE", [order.id]),
+        );
         await c.query("UPDATE orders SET status = $1, doc = $2 WHERE id = $3", [
           order.status,
           JSON.stringify(order),
           order.id,
         ]);
+        // A cancellation gives the order's units and slot place back.
+        if (before && before.status !== "cancelled" && order.status === "cancelled")
+          await hold(c, before, -1);
         await postLedger(c, ledger);
       });
     },

@@ -17,4 +17,15 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX IF NOT EXISTS refunds_sale ON refunds (sale_id);
    CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
    CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, doc TEXT NOT NULL);`,
+  // 2: counters of what each menu's orders hold, so an order is checked without re-reading
+  // the orders before it, and pickup codes indexed per menu.
+  `ALTER TABLE orders ADD COLUMN pickup_code TEXT;
+   UPDATE orders SET pickup_code = json_extract(doc, '$.pickupCode');
+   CREATE UNIQUE INDEX IF NOT EXISTS orders_menu_code ON orders (menu_id, pickup_code);
+   CREATE TABLE IF NOT EXISTS reservations (menu_id TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT NOT NULL, reserved INTEGER NOT NULL, PRIMARY KEY (menu_id, kind, ref));
+   INSERT INTO reservations (menu_id, kind, ref, reserved)
+     SELECT menu_id, 'slot', json_extract(doc, '$.slotId'), COUNT(*) FROM orders WHERE status <> 'cancelled' GROUP BY 1, 3;
+   INSERT INTO reservations (menu_id, kind, ref, reserved)
+     SELECT o.menu_id, 'item', json_extract(l.value, '$.itemId'), SUM(json_extract(l.value, '$.quantity'))
+     FROM orders o, json_each(o.doc, '$.lines') l WHERE o.status <> 'cancelled' GROUP BY 1, 3;`,
 ];

@@ -8,6 +8,7 @@ import type {
   Order,
   Partner,
   RecruitmentCall,
+  Reservations,
   RefundSplit,
   Request,
   SessionRecord,
@@ -91,6 +92,47 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
       .prepare("INSERT INTO idempotency (scope, key, request_hash, result_id) VALUES (?, ?, ?, ?)")
       .run(scope, key, hash, id);
 
+  // Prepared once the tables exist (after migrate).
+  let statements:
+    | {
+        insertOrder: Database.Statement;
+        codeTaken: Database.Statement;
+        bump: Database.Statement;
+        held: Database.Statement;
+      }
+    | undefined;
+  const prepared = () =>
+    (statements ??= {
+      insertOrder: db.prepare(
+        "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
+      codeTaken: db.prepare("SELECT 1 FROM orders WHERE menu_id = ? AND pickup_code = ?"),
+      bump: db.prepare(
+        "INSERT INTO reservations (menu_id, kind, ref, reserved) VALUES (?, ?, ?, ?) ON CONFLICT (menu_id, kind, ref) DO UPDATE SET reserved = reserved + excluded.reserved",
+      ),
+      held: db.prepare("SELECT kind, ref, reserved FROM reservations WHERE menu_id = ?"),
+    });
+  const insertOrder = { run: (...a: unknown[]) => prepared().insertOrder.run(...a) };
+  const codeTaken = { get: (...a: unknown[]) => prepared().codeTaken.get(...a) };
+  /** Adds (sign 1) or releases (sign -1) what an order holds. */
+  const hold = (o: Order, sign: 1 | -1) => {
+    const { bump } = prepared();
+    bump.run(o.menuId, "slot", o.slotId, sign);
+    for (const l of o.lines) bump.run(o.menuId, "item", l.itemId, sign * l.quantity);
+  };
+  const reservationsSync = (menuId: string): Reservations => {
+    const items: Record<string, number> = {};
+    const slots: Record<string, number> = {};
+    for (const r of prepared().held.all(menuId) as {
+      kind: string;
+      ref: string;
+      reserved: number;
+    }[]) {
+      (r.kind === "item" ? items : slots)[r.ref] = r.reserved;
+    }
+    return { items, slots };
+  };
+
   const storage: LinliStorage = {
     kind: "sqlite",
     async migrate() {
@@ -162,7 +204,10 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     async getOrder(id) {
       return one<Order>("SELECT doc FROM orders WHERE id = ?", id);
     },
-    async placeOrder(menuId, idem, decide) {
+    async getReservations(menuId) {
+      return reservationsSync(menuId);
+    },
+    async placeOrder(menuId, idem, decide, newPickupCode) {
       return db
         .transaction((): CreateResult<Order> => {
           const seen = idempotent("order", idem.key, idem.requestHash);
@@ -172,13 +217,12 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
               kind: "replayed",
               value: one<Order>("SELECT doc FROM orders WHERE id = ?", seen)!,
             };
-          const orders = all<Order>("SELECT doc FROM orders WHERE menu_id = ?", menuId);
-          const decision = decide(orders);
+          const decision = decide(reservationsSync(menuId));
           if ("issues" in decision) return { kind: "refused", issues: decision.issues };
-          const o = decision.order;
-          db.prepare(
-            "INSERT INTO orders (id, menu_id, status, placed_at, doc) VALUES (?, ?, ?, ?, ?)",
-          ).run(o.id, o.menuId, o.status, o.placedAt, JSON.stringify(o));
+          let o = decision.order;
+          while (codeTaken.get(menuId, o.pickupCode)) o = { ...o, pickupCode: newPickupCode() };
+          insertOrder.run(o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o));
+          hold(o, 1);
           remember("order", idem.key, idem.requestHash, o.id);
           return { kind: "created", value: o };
         })
@@ -186,11 +230,15 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     },
     async updateOrder(order, ledger) {
       db.transaction(() => {
+        const before = one<Order>("SELECT doc FROM orders WHERE id = ?", order.id);
         db.prepare("UPDATE orders SET status = ?, doc = ? WHERE id = ?").run(
           order.status,
           JSON.stringify(order),
           order.id,
         );
+        // A cancellation gives the order's units and slot place back.
+        if (before && before.status !== "cancelled" && order.status === "cancelled")
+          hold(before, -1);
         postLedger(ledger);
       }).immediate();
     },
