@@ -33,6 +33,19 @@ else if (values.seed !== undefined && values.seed !== "demo") {
   console.error(`linli-server: unknown --seed ${values.seed} (only "demo")`);
   process.exit(2);
 }
+// Request logs are gathered and written once per tick: stdout to a pipe is synchronous on
+// Linux, and a write per request would cost a system call on every order.
+let pending: string[] = [];
+const logLine = (line: string) => {
+  if (pending.length === 0) setImmediate(flushLogs);
+  pending.push(line);
+};
+const flushLogs = () => {
+  if (pending.length === 0) return;
+  process.stdout.write(pending.join("\n") + "\n");
+  pending = [];
+};
+
 const key = process.env["LINLI_ADMIN_KEY"];
 const server = await startServer({
   storage,
@@ -42,12 +55,13 @@ const server = await startServer({
   // Public POSTs per client per minute; "off" for load tests on loopback.
   rateLimitPerMinute: values["rate-limit"] === "off" ? false : Number(values["rate-limit"]),
   adminKeyHashes: key ? [hashAdminKey(key)] : [],
-  log: (entry) => console.log(JSON.stringify({ ts: new Date().toISOString(), ...entry })),
+  log: (entry) => logLine(JSON.stringify({ ts: new Date().toISOString(), ...entry })),
 });
 console.log(
   `Linli API on ${server.url} (${where})${key ? "" : "; admin routes disabled: set LINLI_ADMIN_KEY"}`,
 );
 const stop = async () => {
+  flushLogs();
   await server.close();
   await storage.close();
   process.exit(0);
