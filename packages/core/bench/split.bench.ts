@@ -165,12 +165,23 @@ const dineroRun = (n: number) => {
   return check;
 };
 
-const linliMs = medianMs(5, linli);
-const handMs = medianMs(5, hand);
+// Interleaved, so a slow patch of the machine does not land on one side only; medians of
+// several runs each (dinero.js takes seconds a run, so three).
+const linliRuns: number[] = [];
+const handRuns: number[] = [];
+const dineroRuns: number[] = [];
 dineroRun(50_000); // warm up
-const dineroStart = performance.now();
-dineroRun(N);
-const dineroMs = performance.now() - dineroStart;
+for (let round = 0; round < 3; round++) {
+  linliRuns.push(medianMs(3, linli));
+  handRuns.push(medianMs(3, hand));
+  const start = performance.now();
+  dineroRun(N);
+  dineroRuns.push(performance.now() - start);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const linliMs = median(linliRuns);
+const handMs = median(handRuns);
+const dineroMs = median(dineroRuns);
 
 // Every Linli allocation adds up exactly and is never negative (checked outside the timing).
 let exact = true;
@@ -209,9 +220,15 @@ const explainedMs = medianMs(3, explained);
 console.log(
   `split: ${N.toLocaleString("en")} sales, 4 parties, 2 tiers, a per-sale fee; every sum exact`,
 );
-console.log(`  Linli compiled path   ${linliMs.toFixed(1)} ms`);
-console.log(`  hand-written loop     ${handMs.toFixed(1)} ms`);
-console.log(`  dinero.js allocate    ${dineroMs.toFixed(1)} ms`);
+console.log(
+  `  Linli compiled path   ${linliMs.toFixed(1)} ms (runs: ${linliRuns.map((x) => x.toFixed(0)).join(", ")})`,
+);
+console.log(
+  `  hand-written loop     ${handMs.toFixed(1)} ms (runs: ${handRuns.map((x) => x.toFixed(0)).join(", ")})`,
+);
+console.log(
+  `  dinero.js allocate    ${dineroMs.toFixed(1)} ms (runs: ${dineroRuns.map((x) => x.toFixed(0)).join(", ")})`,
+);
 console.log(
   `  Linli explained path  ${explainedMs.toFixed(1)} ms per ${EXPLAINED.toLocaleString("en")} sales`,
 );

@@ -119,6 +119,8 @@ interface CompiledVersion {
   readonly feeAmt: Float64Array;
   readonly feeWaivedUntil: Float64Array;
   readonly feeIds: readonly string[];
+  /** Whether any floor, cap or per-sale fee applies. */
+  readonly adjusts: boolean;
 }
 
 /**
@@ -197,6 +199,7 @@ export function compileSplit(set: SplitRuleSet): CompiledSplit {
         f.waiver ? Date.parse(f.waiver.until) : -Infinity,
       ),
       feeIds: fees.map((f) => f.id),
+      adjusts: floors.length + caps.length + fees.length > 0,
     };
   });
   // Scratch space reused across calls: the hot path allocates nothing.
@@ -212,43 +215,14 @@ export function compileSplit(set: SplitRuleSet): CompiledSplit {
     return -1;
   };
 
-  const allocateInto = (
-    amount: number,
+  // Floors, caps and fees, apart from the main loop: most sales need few of them, and a
+  // small main loop is one the engine inlines and optimises the same way every time.
+  const adjust = (
+    c: CompiledVersion,
     at: number,
-    volume: number,
     received: Float64Array | null,
     out: Float64Array,
-  ): number => {
-    const vi = versionIndexAt(at);
-    if (vi < 0) return -1;
-    const c = versions[vi]!;
-    for (let p = 0; p < n; p++) ((out[p] = 0), (rem[p] = 0));
-    // Exact shares in 1/10 000 of a minor unit, summed over the tiers the sale touches.
-    const end = volume + amount;
-    const tiers = c.tierFrom.length;
-    for (let t = 0; t < tiers; t++) {
-      const lo = c.tierFrom[t]! > volume ? c.tierFrom[t]! : volume;
-      const hi = c.tierTo[t]! < end ? c.tierTo[t]! : end;
-      if (hi <= lo) continue;
-      const portion = hi - lo;
-      const row = t * n;
-      for (let p = 0; p < n; p++) rem[p]! += portion * c.bps[row + p]!;
-    }
-    // Largest remainder: floor every share, then hand the leftover units to the largest
-    // remainders, ties to the earlier party in the rule set.
-    let given = 0;
-    for (let p = 0; p < n; p++) {
-      const whole = Math.floor(rem[p]! / BASIS_POINTS);
-      out[p] = whole;
-      rem[p] = rem[p]! - whole * BASIS_POINTS;
-      given += whole;
-    }
-    for (let left = amount - given; left > 0; left--) {
-      let best = -1;
-      for (let p = 0; p < n; p++) if (rem[p]! > 0 && (best < 0 || rem[p]! > rem[best]!)) best = p;
-      out[best]! += 1;
-      rem[best] = -1; // one unit each at most
-    }
+  ) => {
     // Floors, funded by the residual party as far as its share goes.
     for (let k = 0; k < c.floorIdx.length; k++) {
       const p = c.floorIdx[k]!;
@@ -270,8 +244,8 @@ export function compileSplit(set: SplitRuleSet): CompiledSplit {
           out[p] = allowed;
         }
       }
+      for (let p = 0; p < n; p++) received[p]! += out[p]!;
     }
-    if (received !== null) for (let p = 0; p < n; p++) received[p]! += out[p]!;
     // Per-sale fees move money between parties, never below zero.
     for (let k = 0; k < c.feeAmt.length; k++) {
       if (at < c.feeWaivedUntil[k]!) continue;
@@ -280,6 +254,52 @@ export function compileSplit(set: SplitRuleSet): CompiledSplit {
       out[payer]! -= take;
       out[c.feePayee[k]!]! += take;
     }
+  };
+
+  const allocateInto = (
+    amount: number,
+    at: number,
+    volume: number,
+    received: Float64Array | null,
+    out: Float64Array,
+  ): number => {
+    // The version in force: almost always the one the last sale used.
+    const cached = versions[last];
+    const vi =
+      cached !== undefined && cached.from <= at && at < cached.to ? last : versionIndexAt(at);
+    if (vi < 0) return -1;
+    const c = versions[vi]!;
+    const { tierFrom, tierTo, bps } = c;
+    for (let p = 0; p < n; p++) rem[p] = 0;
+    // Exact shares in 1/10 000 of a minor unit, summed over the tiers the sale touches.
+    const end = volume + amount;
+    const tiers = tierFrom.length;
+    for (let t = 0; t < tiers; t++) {
+      const from = tierFrom[t]!;
+      const to = tierTo[t]!;
+      const lo = from > volume ? from : volume;
+      const hi = to < end ? to : end;
+      if (hi <= lo) continue;
+      const portion = hi - lo;
+      const row = t * n;
+      for (let p = 0; p < n; p++) rem[p]! += portion * bps[row + p]!;
+    }
+    // Largest remainder: floor every share, then hand the leftover units to the largest
+    // remainders, ties to the earlier party in the rule set.
+    let given = 0;
+    for (let p = 0; p < n; p++) {
+      const whole = Math.floor(rem[p]! / BASIS_POINTS);
+      out[p] = whole;
+      rem[p] = rem[p]! - whole * BASIS_POINTS;
+      given += whole;
+    }
+    for (let left = amount - given; left > 0; left--) {
+      let best = -1;
+      for (let p = 0; p < n; p++) if (rem[p]! > 0 && (best < 0 || rem[p]! > rem[best]!)) best = p;
+      out[best]! += 1;
+      rem[best] = -1; // one unit each at most
+    }
+    if (c.adjusts || received !== null) adjust(c, at, received, out);
     return vi;
   };
 
