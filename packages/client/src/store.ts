@@ -1,8 +1,7 @@
 import type {
   ApplicationInput,
   ApplicationReceipt,
-  GroupCategory,
-  GroupStatus,
+  GroupQuery,
   Hub,
   MenuWithAvailability,
   MetricsSnapshot,
@@ -24,13 +23,8 @@ export interface CreateOptions extends CallOptions {
   readonly idempotencyKey: string;
 }
 
-/** Filters of {@link LinliStore.listGroups}. */
-export interface GroupQuery {
-  readonly category?: GroupCategory;
-  readonly status?: GroupStatus;
-  /** Matches Chinese and English names. */
-  readonly q?: string;
-}
+/** Filters of {@link LinliStore.listGroups}: the core `GroupQuerySchema`'s type. */
+export type { GroupQuery };
 
 /**
  * What a Linli widget needs from a backend. Implemented over HTTP by `createClient` and in

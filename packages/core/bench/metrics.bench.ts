@@ -210,3 +210,11 @@ report({
   ratio: metricsMs / baselineMs,
   target: "<= 10",
 });
+report({
+  name: "metrics.ledger-columns-encode-1M.vs-typed-array-pass",
+  value: encodeMs,
+  unit: "ms",
+  baseline: baselineMs,
+  ratio: encodeMs / baselineMs,
+  target: "report only",
+});

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   GROUP_CATEGORIES,
   GROUP_CATEGORY_LABELS,
+  matchesGroupQuery,
   nextSession,
+  publicGroup,
   toPublicPartner,
   COHORTS,
 } from "../src/index.js";
@@ -86,5 +88,29 @@ describe("fixtures", () => {
   it("have the two self-operating groups the seed names", () => {
     const self = groups.filter((g) => g.status === "self-operating").map((g) => g.name["zh-CN"]);
     expect(self).toEqual(["三个妈妈烘焙工作室", "桃源巾帼共富工坊"]);
+  });
+});
+
+describe("group search and public views", () => {
+  it("finds groups by Chinese or English name, ignoring case, within category and status", () => {
+    const ids = (q: Parameters<typeof matchesGroupQuery>[1]) =>
+      groups.filter((g) => matchesGroupQuery(g, q)).map((g) => g.id);
+    expect(ids({ q: "BAKING studio" })).toEqual(["three-moms-baking"]);
+    expect(ids({ q: "烘焙" })).toEqual(["three-moms-baking"]);
+    expect(ids({ q: "dance", category: "dance" })).toEqual(["street-dance", "square-dance"]);
+    expect(ids({ status: "self-operating" })).toEqual([
+      "three-moms-baking",
+      "taoyuan-womens-workshop",
+    ]);
+    expect(ids({ q: "  " })).toHaveLength(62);
+    expect(ids({ q: "no such group" })).toEqual([]);
+  });
+
+  it("shows organisers by public name only", () => {
+    const bakery = publicGroup(groups[0]!, new Map(partners.map((p) => [p.id, p])));
+    expect(bakery.organisers.map((o) => o.name)).toEqual(["胡老师", "周**", "王*"]);
+    expect(JSON.stringify(bakery)).not.toMatch(/1380000\d{4}/);
+    // An organiser missing from the partner list is left out, not shown as an id.
+    expect(publicGroup(groups[0]!, new Map()).organisers).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   httpCodeForIssues,
   issue,
   localize,
+  matchesGroupQuery,
   maskPhone,
   menuAvailability,
   monthFromNumber,
@@ -21,6 +22,7 @@ import {
   orderReceipt,
   periodOf,
   pickupCodeFrom,
+  publicGroup,
   refundEntries,
   routes,
   saleEntries,
@@ -32,6 +34,7 @@ import {
   type ApplicationInput,
   type ApplicationStatus,
   type Group,
+  type GroupQuery,
   type LedgerEntry,
   type Menu,
   type Money,
@@ -48,8 +51,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
-import type { LinliStorage } from "./storage/storage.js";
-import { publicGroup } from "./views.js";
+import type { CreateResult, LinliStorage } from "./storage/storage.js";
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -180,32 +182,21 @@ export function createApp(options: AppOptions): Hono {
     return g;
   };
 
-  route<{ id?: never }>("getHub", async () => {
+  route("getHub", async () => {
     const hub = await storage.getHub();
     if (!hub) throw new HttpError("NOT_FOUND");
     return hub;
   });
 
-  route<unknown, { category?: string; status?: string; q?: string }>(
-    "listGroups",
-    async ({ query }) => {
-      const partners = await partnerMap();
-      const q = query.q?.trim().toLowerCase();
-      const hubId = (await storage.getHub())?.id;
-      // The hub's own groups: a server serves one hub, though its ledger may cover more.
-      const groups = (await storage.listGroups())
-        .filter((g) => g.hubId === hubId)
-        .filter(
-          (g) =>
-            (query.category === undefined || g.category === query.category) &&
-            (query.status === undefined || g.status === query.status) &&
-            (!q ||
-              g.name["zh-CN"].toLowerCase().includes(q) ||
-              (g.name.en ?? "").toLowerCase().includes(q)),
-        );
-      return { groups: groups.map((g) => publicGroup(g, partners)) };
-    },
-  );
+  route<unknown, GroupQuery>("listGroups", async ({ query }) => {
+    const partners = await partnerMap();
+    const hubId = (await storage.getHub())?.id;
+    // The hub's own groups: a server serves one hub, though its ledger may cover more.
+    const groups = (await storage.listGroups()).filter(
+      (g) => g.hubId === hubId && matchesGroupQuery(g, query),
+    );
+    return { groups: groups.map((g) => publicGroup(g, partners)) };
+  });
 
   route<{ id: string }>("getGroup", async ({ params }) =>
     publicGroup(await findGroup(params.id), await partnerMap()),
@@ -368,7 +359,7 @@ export function createApp(options: AppOptions): Hono {
       const updated: Application = {
         ...a,
         status: moved.value,
-        updatedAt: toOffsetIso(now(), "Asia/Shanghai"),
+        updatedAt: toOffsetIso(now(), await hubZone()),
       };
       await storage.updateApplication(updated);
       return updated;
@@ -534,16 +525,9 @@ export function createApp(options: AppOptions): Hono {
     return c.json(errorBody("INTERNAL"), 500);
   });
 
-  function settleCreate<T, R>(
-    result:
-      Awaited<ReturnType<LinliStorage["placeOrder"]>> | { kind: string; value?: T; issues?: never },
-    view: (value: T) => R,
-  ): R {
-    const r = result as
-      | { kind: "created" | "replayed"; value: T }
-      | { kind: "key-reused" }
-      | { kind: "refused"; issues: import("@linli/core").LinliIssue[] };
-    if (r.kind === "key-reused")
+  /** The answer to an idempotent create: the value (new or replayed), or the refusal. */
+  function settleCreate<T, R>(result: CreateResult<T>, view: (value: T) => R): R {
+    if (result.kind === "key-reused") {
       throw new HttpError("IDEMPOTENCY_KEY_REUSED", [
         issue(
           "INVALID_INPUT",
@@ -551,8 +535,10 @@ export function createApp(options: AppOptions): Hono {
           "headers.idempotency-key",
         ),
       ]);
-    if (r.kind === "refused") throw new HttpError(httpCodeForIssues(r.issues), r.issues);
-    return view(r.value);
+    }
+    if (result.kind === "refused")
+      throw new HttpError(httpCodeForIssues(result.issues), result.issues);
+    return view(result.value);
   }
 
   async function ruleSetFor(groupId: string): Promise<SplitRuleSet | undefined> {

@@ -7,7 +7,7 @@ import { createPostgresStorage, type LinliStorage } from "../src/index.js";
  * (and say so) when it is not set; in CI its absence is an error, so they cannot be skipped
  * silently.
  */
-export const DATABASE_URL = process.env["DATABASE_URL"];
+export const DATABASE_URL = process.env["DATABASE_URL"] || undefined; // an empty value means none
 if (!DATABASE_URL) {
   if (process.env["CI"])
     throw new Error("CI must provide DATABASE_URL for the PostgreSQL tests (.ci/run starts one)");

@@ -11,7 +11,9 @@ import {
   PlaceOrderBodySchema,
   routes,
   toOffsetIso,
-  toPublicPartner,
+  GroupQuerySchema,
+  matchesGroupQuery,
+  publicGroup,
   toZoned,
   validate,
   type Application,
@@ -208,13 +210,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): LinliSt
   const ordersOf = (menuId: string): Order[] =>
     state.orders.filter((o) => o.order.menuId === menuId).map((o) => o.order);
 
-  const publicGroup = (g: Group): PublicGroup => ({
-    ...g,
-    organisers: g.organiserIds.flatMap((id) => {
-      const p = partners.get(id);
-      return p ? [toPublicPartner(p)] : [];
-    }),
-  });
+  const asPublic = (g: Group): PublicGroup => publicGroup(g, partners);
 
   function findGroup(id: unknown): Group {
     const [{ id: groupId }] = accept(validate(routes.getGroup.params, { id }));
@@ -261,20 +257,11 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): LinliSt
 
     listGroups: (query, callOptions) =>
       run(callOptions, () => {
-        const [q] = accept(validate(routes.listGroups.query, query ?? {}));
-        const needle = q.q?.trim().toLowerCase() ?? "";
-        return data.groups
-          .filter(
-            (g) =>
-              (q.category === undefined || g.category === q.category) &&
-              (q.status === undefined || g.status === q.status) &&
-              (needle === "" ||
-                [g.name["zh-CN"], g.name.en ?? ""].some((n) => n.toLowerCase().includes(needle))),
-          )
-          .map(publicGroup);
+        const [q] = accept(validate(GroupQuerySchema, query ?? {}));
+        return data.groups.filter((g) => matchesGroupQuery(g, q)).map(asPublic);
       }),
 
-    getGroup: (id, callOptions) => run(callOptions, () => publicGroup(findGroup(id))),
+    getGroup: (id, callOptions) => run(callOptions, () => asPublic(findGroup(id))),
 
     getMenu: (groupId, query, callOptions) =>
       run(callOptions, () => {

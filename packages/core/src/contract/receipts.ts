@@ -1,8 +1,19 @@
+import type { Group } from "../groups/group.js";
 import type { BilingualText } from "../i18n/locale.js";
+import { toPublicPartner, type Partner } from "../partners/partner.js";
 import type { Menu } from "../preorder/menu.js";
 import type { Order } from "../preorder/order.js";
 import type { Application } from "../recruitment/recruitment.js";
-import type { ApplicationReceipt, OrderReceipt } from "./routes.js";
+import type { ApplicationReceipt, OrderReceipt, PublicGroup } from "./routes.js";
+
+/** A group as public routes show it: its organisers by public name only, never their contact. */
+export function publicGroup(group: Group, partners: ReadonlyMap<string, Partner>): PublicGroup {
+  const organisers = group.organiserIds.flatMap((id) => {
+    const p = partners.get(id);
+    return p ? [toPublicPartner(p)] : [];
+  });
+  return { ...group, organisers };
+}
 
 /**
  * What the buyer sees of an order: everything to collect it, and no contact details. The

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
-import { GroupCategorySchema, GroupSchema, GroupStatusSchema } from "../groups/group.js";
+import { GroupQuerySchema, GroupSchema } from "../groups/group.js";
 import { HubSchema } from "../hub/hub.js";
 import { BilingualTextSchema, LocalizedTextSchema, type BilingualText } from "../i18n/locale.js";
 import { MetricsSnapshotSchema, MonthSchema } from "../metrics/schemas.js";
@@ -127,11 +127,7 @@ export const routes = {
     path: "/v1/groups",
     auth: "public",
     summary: t("列出社群", "List groups"),
-    query: z.object({
-      category: z.optional(GroupCategorySchema),
-      status: z.optional(GroupStatusSchema),
-      q: z.optional(z.string().check(z.maxLength(80))),
-    }),
+    query: GroupQuerySchema,
     status: 200,
     response: z.object({ groups: z.array(PublicGroupSchema) }),
     errors: [],

@@ -126,3 +126,32 @@ export const GroupSchema = z.object({
   openToJoin: z.optional(z.boolean()),
 });
 export type Group = z.infer<typeof GroupSchema>;
+
+/** Filters of a group list: by category, by status, and by words in the Chinese or English name. */
+export const GroupQuerySchema = z.object({
+  category: z.optional(GroupCategorySchema),
+  status: z.optional(GroupStatusSchema),
+  /** Matched, ignoring case, within the Chinese and the English name. */
+  q: z.optional(z.string().check(z.maxLength(80))),
+});
+export type GroupQuery = z.infer<typeof GroupQuerySchema>;
+
+/**
+ * Whether a group passes a list's filters. The directory widget, the embedded store and the
+ * server all filter with it, so a search finds the same groups everywhere.
+ *
+ * @example
+ * groups.filter((g) => matchesGroupQuery(g, { q: "baking studio" })); // the Three Moms Baking Studio
+ */
+export function matchesGroupQuery(
+  group: Pick<Group, "category" | "status" | "name">,
+  query: GroupQuery,
+): boolean {
+  if (query.category !== undefined && group.category !== query.category) return false;
+  if (query.status !== undefined && group.status !== query.status) return false;
+  const needle = query.q?.trim().toLowerCase() ?? "";
+  return (
+    needle === "" ||
+    [group.name["zh-CN"], group.name.en ?? ""].some((n) => n.toLowerCase().includes(needle))
+  );
+}
