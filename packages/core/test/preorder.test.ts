@@ -6,6 +6,8 @@ import {
   menuAvailability,
   pickupCodeFrom,
   reservationsOf,
+  holdsOf,
+  holdsFit,
   priceOrder,
   type Menu,
   type OrderUsage,
@@ -312,5 +314,47 @@ describe("reservations as counters", () => {
     );
     const r = request([["chiffon", 7]]);
     expect(checkOrder(menu, counters, r, MORNING)).toEqual(checkOrder(menu, orders, r, MORNING));
+  });
+});
+
+describe("holds", () => {
+  it("name each counter an order raises with its limit, and fit exactly when checkOrder accepts", () => {
+    const o = order(
+      [
+        ["tiger-roll", 3],
+        ["chiffon", 1],
+      ],
+      "s1700",
+    );
+    const holds = holdsOf(menu, o);
+    const tiger = menu.items.find((i) => i.id === "tiger-roll")!;
+    const chiffon = menu.items.find((i) => i.id === "chiffon")!;
+    const slot = menu.slots.find((s) => s.id === "s1700")!;
+    expect(holds).toEqual([
+      { kind: "slot", ref: "s1700", amount: 1, limit: slot.capacity },
+      { kind: "item", ref: "tiger-roll", amount: 3, limit: tiger.stock },
+      { kind: "item", ref: "chiffon", amount: 1, limit: chiffon.stock },
+    ]);
+    // With the roll nearly sold out, the holds stop fitting exactly where checkOrder refuses.
+    for (const taken of [tiger.stock - 4, tiger.stock - 3, tiger.stock - 2]) {
+      const counters = { items: { "tiger-roll": taken }, slots: {} };
+      const fits = holdsFit(holds, counters);
+      const accepted = checkOrder(
+        menu,
+        counters,
+        request(
+          [
+            ["tiger-roll", 3],
+            ["chiffon", 1],
+          ],
+          "s1700",
+        ),
+        MORNING,
+      ).ok;
+      expect([taken, fits]).toEqual([taken, accepted]);
+    }
+    expect(
+      holdsOf(menu, { ...o, slotId: "nowhere", lines: [{ itemId: "ghost", quantity: 1 }] }),
+    ).toEqual([]);
   });
 });

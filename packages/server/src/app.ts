@@ -8,6 +8,7 @@ import {
   currentMenu,
   emptyPeriodState,
   errorBody,
+  holdsOf,
   httpCodeForIssues,
   issue,
   localize,
@@ -48,7 +49,7 @@ import {
 } from "@linli/core";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
+import { corsFor } from "./cors.js";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
 import type { CreateResult, LinliStorage } from "./storage/storage.js";
@@ -107,20 +108,31 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use(
     "*",
-    cors({
-      origin: (origin) => ((options.corsOrigins ?? []).includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PUT"],
-      allowHeaders: ["content-type", "idempotency-key", "authorization"],
+    corsFor({
+      origins: options.corsOrigins ?? [],
+      methods: ["GET", "POST", "PUT"],
+      headers: ["content-type", "idempotency-key", "authorization"],
       maxAge: 600,
     }),
   );
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 64 * 1024,
-      onError: (c) => c.json(errorBody("PAYLOAD_TOO_LARGE"), 413),
-    }),
-  );
+  const maxBody = options.bodyLimitBytes ?? 64 * 1024;
+  const streamedLimit = bodyLimit({
+    maxSize: maxBody,
+    onError: (c) => c.json(errorBody("PAYLOAD_TOO_LARGE"), 413),
+  });
+  app.use("*", async (c, next) => {
+    // Reads carry no body. A declared length is checked from the header alone. Hono's own limit first touches
+    // `raw.body`, which makes @hono/node-server build a full fetch Request (a stream, an
+    // AbortSignal) for every POST: about half the cost of an order under load. Bodies without
+    // a length (chunked) still go through it and are counted as they stream.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const length = c.req.header("content-length");
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined)
+      return streamedLimit(c, next);
+    if (!/^\d+$/.test(length) || Number(length) > maxBody)
+      return c.json(errorBody("PAYLOAD_TOO_LARGE"), 413);
+    await next();
+  });
 
   const limit = options.rateLimitPerMinute ?? 60;
   const windows = new Map<string, { start: number; count: number }>();
@@ -261,7 +273,7 @@ export function createApp(options: AppOptions): Hono {
             placedAt: at,
             updatedAt: at,
           };
-          return { order };
+          return { order, holds: holdsOf(menu, order) };
         },
         () => pickupCodeFrom(randomBytes(4)),
       );

@@ -17,11 +17,12 @@ if (!DATABASE_URL) {
 }
 
 /** A storage in a fresh schema of its own, dropped again on close. */
-export async function freshPostgres(): Promise<LinliStorage> {
+export async function freshPostgres(): Promise<LinliStorage & { readonly schema: string }> {
   const schema = `linli_t_${randomBytes(6).toString("hex")}`;
   const storage = createPostgresStorage({ connectionString: DATABASE_URL!, schema, max: 8 });
   const close = storage.close.bind(storage);
   return Object.assign(storage, {
+    schema,
     async close() {
       await close();
       const c = new pg.Client({ connectionString: DATABASE_URL! });

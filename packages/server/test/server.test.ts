@@ -16,6 +16,7 @@ let storage: LinliStorage;
 let server: RunningServer;
 const KEY = "admin-key-for-tests";
 const logs: Record<string, string | number>[] = [];
+const SITE = "https://www.gongshu.gov.cn";
 
 beforeAll(async () => {
   storage = createSqliteStorage({ filename: ":memory:" });
@@ -28,6 +29,7 @@ beforeAll(async () => {
     adminKeyHashes: [hashAdminKey(KEY)],
     log: (e) => logs.push({ ...e }),
     rateLimitPerMinute: false,
+    corsOrigins: [SITE],
   });
 });
 afterAll(async () => {
@@ -282,3 +284,68 @@ describe("protocol", () => {
 });
 
 void clock;
+
+describe("browsers", () => {
+  it("let the embedding site call the API, and no other", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/v1/orders`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type,idempotency-key",
+        },
+      });
+    const ok = await preflight(SITE);
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-origin")).toBe(SITE);
+    expect(ok.headers.get("access-control-allow-methods")).toBe("GET,POST,PUT");
+    expect(ok.headers.get("access-control-allow-headers")).toBe(
+      "content-type,idempotency-key,authorization",
+    );
+    expect(ok.headers.get("access-control-max-age")).toBe("600");
+    expect(ok.headers.get("vary")).toBe("Origin");
+    const other = await preflight("https://evil.example");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    expect(other.headers.get("access-control-allow-methods")).toBeNull();
+
+    const read = async (origin: string) => fetch(`${server.url}/v1/hub`, { headers: { origin } });
+    const mine = await read(SITE);
+    expect([mine.status, mine.headers.get("access-control-allow-origin")]).toEqual([200, SITE]);
+    expect(mine.headers.get("vary")).toBe("Origin");
+    const theirs = await read("https://evil.example");
+    expect([theirs.status, theirs.headers.get("access-control-allow-origin")]).toEqual([200, null]);
+    // Errors carry the header too, so the widget can read why.
+    const missing = await fetch(`${server.url}/v1/groups/nobody`, { headers: { origin: SITE } });
+    expect([missing.status, missing.headers.get("access-control-allow-origin")]).toEqual([
+      404,
+      SITE,
+    ]);
+  });
+
+  it("refuse a body over the limit whether its length is declared or streamed", async () => {
+    const big = JSON.stringify({ blob: "x".repeat(200_000) });
+    const declared = await call("/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "big-00000001" },
+      body: big,
+    });
+    expect([declared.status, declared.json.error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    const bytes = new TextEncoder().encode(big);
+    const streamed = await fetch(`${server.url}/v1/orders`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "big-00000002" },
+      body: new ReadableStream({
+        start(c) {
+          for (let i = 0; i < bytes.length; i += 16_384) c.enqueue(bytes.slice(i, i + 16_384));
+          c.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as { error: { code: string } }).error.code).toBe(
+      "PAYLOAD_TOO_LARGE",
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { issue, type Application, type Order } from "@linli/core";
+import { holdsOf, issue, type Application, type Order } from "@linli/core";
 import { sampleApplication } from "@linli/core/fixtures";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoSeed, type LinliStorage } from "../src/index.js";
@@ -26,6 +26,15 @@ const order = (id: string, menuId: string): Order => ({
   status: "placed",
   placedAt: "2026-12-01T08:30:00+08:00",
   updatedAt: "2026-12-01T08:30:00+08:00",
+});
+
+/** An accepted decision: the order and what it takes from its seeded menu. */
+const claim = (o: Order) => ({
+  order: o,
+  holds: holdsOf(
+    demoSeed(T).menus.find((m) => m.id === o.menuId)!,
+    o,
+  ),
 });
 
 /**
@@ -76,7 +85,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
         { key: "k1", requestHash: "h1" },
         (held) => {
           expect(held).toEqual({ items: {}, slots: {} });
-          return { order: order("o1", menuId) };
+          return claim(order("o1", menuId));
         },
         code,
       );
@@ -84,9 +93,8 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       const replayed = await s.placeOrder(
         menuId,
         { key: "k1", requestHash: "h1" },
-        () => {
-          throw new Error("must not decide again");
-        },
+        // A retry after the item sold out still gets the first answer.
+        () => ({ issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" })] }),
         code,
       );
       expect(replayed).toEqual({ kind: "replayed", value: order("o1", menuId) });
@@ -94,7 +102,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
         await s.placeOrder(
           menuId,
           { key: "k1", requestHash: "other" },
-          () => ({ order: order("o9", menuId) }),
+          () => claim(order("o9", menuId)),
           code,
         ),
       ).toEqual({ kind: "key-reused" });
@@ -114,7 +122,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       const second = await s.placeOrder(
         menuId,
         { key: "k3", requestHash: "h3" },
-        () => ({ order: order("o2", menuId) }),
+        () => claim(order("o2", menuId)),
         code,
       );
       expect(second.kind === "created" && second.value.pickupCode).toBe("654321");
@@ -136,7 +144,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       await s.placeOrder(
         menuId,
         { key: "k1", requestHash: "h1" },
-        () => ({ order: order("o1", menuId) }),
+        () => claim(order("o1", menuId)),
         () => "654321",
       );
       const entry = {
@@ -156,6 +164,27 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
         entry,
       ]);
       expect(await s.listLedger({ period: "2026-11" })).toEqual([]);
+    });
+
+    it("never takes holds that overrun a counter, whatever decide says", async () => {
+      const s = await open();
+      await s.seed(demoSeed(T));
+      const menuId = "three-moms-2026-12-01";
+      const o = order("o1", menuId);
+      const overrun = {
+        order: o,
+        holds: [{ kind: "item" as const, ref: "tiger-roll", amount: 1, limit: 0 }],
+      };
+      await expect(
+        s.placeOrder(
+          menuId,
+          { key: "k1", requestHash: "h1" },
+          () => overrun,
+          () => "111111",
+        ),
+      ).rejects.toThrow(/overrun/);
+      expect(await s.listOrders(menuId)).toEqual([]);
+      expect(await s.getReservations(menuId)).toEqual({ items: {}, slots: {} });
     });
 
     it("stores applications once per key and lists them by status", async () => {

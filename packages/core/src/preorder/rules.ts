@@ -71,6 +71,49 @@ export function reservationsOf(orders: readonly OrderUsage[]): Reservations {
 }
 
 /** What is left of one item. */
+/** A counter an order raises on its menu, and the most that counter may reach. */
+export interface Hold {
+  readonly kind: "item" | "slot";
+  /** The item's or the slot's id. */
+  readonly ref: string;
+  readonly amount: number;
+  /** The item's stock or the slot's capacity. */
+  readonly limit: number;
+}
+
+/**
+ * What an order takes from its menu: each line's units, up to the item's stock, and one
+ * place in its slot, up to the slot's capacity. A store that checks these against its
+ * counters in one statement (reserved + amount <= limit) refuses exactly what `checkOrder`
+ * would refuse for want of stock or places. Lines or slots the menu lacks hold nothing.
+ *
+ * @example
+ * holdsOf(menu, { status: "placed", slotId: "s1500", lines: [{ itemId: "tiger-roll", quantity: 2 }] });
+ * // [{ kind: "slot", ref: "s1500", amount: 1, limit: 10 }, { kind: "item", ref: "tiger-roll", amount: 2, limit: 12 }]
+ */
+export function holdsOf(menu: Pick<Menu, "items" | "slots">, order: OrderUsage): Hold[] {
+  const holds: Hold[] = [];
+  const slot = menu.slots.find((s) => s.id === order.slotId);
+  if (slot) holds.push({ kind: "slot", ref: slot.id, amount: 1, limit: slot.capacity });
+  for (const l of order.lines) {
+    const item = menu.items.find((it) => it.id === l.itemId);
+    if (item) holds.push({ kind: "item", ref: item.id, amount: l.quantity, limit: item.stock });
+  }
+  return holds;
+}
+
+/**
+ * Whether holds fit what is already held: every counter stays within its limit.
+ *
+ * @example
+ * holdsFit([{ kind: "item", ref: "tiger-roll", amount: 2, limit: 12 }], { items: { "tiger-roll": 11 }, slots: {} }); // false
+ */
+export function holdsFit(holds: readonly Hold[], held: Reservations): boolean {
+  return holds.every(
+    (h) => ((h.kind === "item" ? held.items : held.slots)[h.ref] ?? 0) + h.amount <= h.limit,
+  );
+}
+
 export const ItemAvailabilitySchema = z.object({
   itemId: IdSchema,
   stock: z.int(),

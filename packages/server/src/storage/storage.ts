@@ -2,6 +2,7 @@ import type {
   Application,
   ApplicationStatus,
   Group,
+  Hold,
   Hub,
   LedgerEntry,
   LinliIssue,
@@ -44,8 +45,20 @@ export type CreateResult<T> =
   | { readonly kind: "key-reused" }
   | { readonly kind: "refused"; readonly issues: LinliIssue[] };
 
+/** `decide` accepted an order whose holds overrun the counters it was shown: a bug, refused. */
+export class OversellError extends Error {
+  constructor(readonly menuId: string) {
+    super(`an order's holds overrun what menu ${menuId} has left; nothing was taken`);
+    this.name = "OversellError";
+  }
+}
+
+/** An order ready to store with what it takes from its menu, or why it is refused. */
+export type OrderDecision =
+  { readonly order: Order; readonly holds: readonly Hold[] } | { readonly issues: LinliIssue[] };
+
 /**
- * Storage behind the server. Implementations: SQLite (embedded default) and, later,
+ * Storage behind the server. Implementations: SQLite (embedded default) and
  * PostgreSQL; one shared test suite runs against each. Every method that checks and writes
  * does both in one transaction.
  */
@@ -76,15 +89,17 @@ export interface LinliStorage {
   getReservations(menuId: string): Promise<Reservations>;
   getOrder(id: string): Promise<Order | undefined>;
   /**
-   * Checks and takes stock and a slot place for a new order in one transaction. `decide`
-   * receives what the menu's orders hold (kept as counters, not re-read order by order) and
-   * receives the menu's current orders and returns the order to insert, or the issues that
-   * refuse it; the storage guarantees nothing changes between the read and the write.
+   * Checks and takes stock and a slot place for a new order, atomically. `decide` receives
+   * what the menu's orders hold (counters, not orders re-read one by one) and returns the
+   * order with its holds (`holdsOf`), or the issues that refuse it. A store takes the holds
+   * only if every counter stays within its limit; if not, it calls `decide` again with the
+   * counters it found, for the exact refusal. A known idempotency key gets its first answer;
+   * `decide` may have been called before the key was found, and its answer is then ignored.
    */
   placeOrder(
     menuId: string,
     idempotency: Idempotent,
-    decide: (reservations: Reservations) => { order: Order } | { issues: LinliIssue[] },
+    decide: (reservations: Reservations) => OrderDecision,
     /** Draws another pickup code when the first is already used on this menu. */
     newPickupCode: () => string,
   ): Promise<CreateResult<Order>>;

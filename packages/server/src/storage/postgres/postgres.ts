@@ -14,7 +14,14 @@ import type {
   SessionRecord,
   SplitRuleSet,
 } from "@linli/core";
-import type { CreateResult, Idempotent, LinliStorage, SeedData } from "../storage.js";
+import { holdsFit, type Hold } from "@linli/core";
+import {
+  OversellError,
+  type CreateResult,
+  type Idempotent,
+  type LinliStorage,
+  type SeedData,
+} from "../storage.js";
 
 /** Options for {@link createPostgresStorage}. */
 export interface PostgresOptions {
@@ -58,6 +65,50 @@ const MIGRATIONS: readonly string[] = [
      SELECT o.menu_id, 'item', l->>'itemId', SUM((l->>'quantity')::int)
      FROM orders o, json_array_elements(o.doc->'lines') l WHERE o.status <> 'cancelled' GROUP BY 1, 3
      ON CONFLICT DO NOTHING;`,
+  // 3: placing an order is one statement, so one round trip: lock the menu's row, answer a
+  // known idempotency key, check every hold against its counter, then insert the order,
+  // raise the counters and remember the key. Answers with the counters it saw, so the caller
+  // can word an exact refusal and decide its next order against fresh numbers.
+  `CREATE OR REPLACE FUNCTION linli_place_order(
+     p_key TEXT, p_hash TEXT, p_menu TEXT, p_holds JSON,
+     p_id TEXT, p_status TEXT, p_placed_at TEXT, p_code TEXT, p_doc JSON
+   ) RETURNS JSON LANGUAGE plpgsql AS $$
+   DECLARE
+     known RECORD;
+     h JSON;
+     taken INT;
+     outcome TEXT := 'created';
+   BEGIN
+     PERFORM 1 FROM menus WHERE id = p_menu FOR UPDATE;
+     SELECT request_hash, result_id INTO known FROM idempotency WHERE scope = 'order' AND key = p_key;
+     IF FOUND THEN
+       IF known.request_hash <> p_hash THEN RETURN json_build_object('kind', 'key-reused'); END IF;
+       RETURN json_build_object('kind', 'replayed', 'doc', (SELECT doc FROM orders WHERE id = known.result_id));
+     END IF;
+     FOR h IN SELECT * FROM json_array_elements(p_holds) LOOP
+       SELECT reserved INTO taken FROM reservations
+         WHERE menu_id = p_menu AND kind = h->>'kind' AND ref = h->>'ref';
+       IF COALESCE(taken, 0) + (h->>'amount')::INT > (h->>'limit')::INT THEN
+         outcome := 'full';
+         EXIT;
+       END IF;
+     END LOOP;
+     IF outcome = 'created' THEN
+       IF EXISTS (SELECT 1 FROM orders WHERE menu_id = p_menu AND pickup_code = p_code) THEN
+         outcome := 'code-taken';
+       ELSE
+         INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc)
+           VALUES (p_id, p_menu, p_status, p_placed_at, p_code, p_doc);
+         INSERT INTO reservations (menu_id, kind, ref, reserved)
+           SELECT p_menu, x->>'kind', x->>'ref', (x->>'amount')::INT FROM json_array_elements(p_holds) x
+           ON CONFLICT (menu_id, kind, ref) DO UPDATE SET reserved = reservations.reserved + excluded.reserved;
+         INSERT INTO idempotency (scope, key, request_hash, result_id) VALUES ('order', p_key, p_hash, p_id);
+       END IF;
+     END IF;
+     RETURN json_build_object('kind', outcome, 'held',
+       (SELECT COALESCE(json_agg(json_build_array(kind, ref, reserved)), '[]'::JSON)
+          FROM reservations WHERE menu_id = p_menu));
+   END $$;`,
 ];
 
 type Client = pg.PoolClient;
@@ -181,6 +232,60 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     return { items, slots };
   }
 
+  type PlaceAnswer =
+    | { kind: "created" | "full" | "code-taken"; held: [string, string, number][] }
+    | { kind: "replayed"; doc: Order }
+    | { kind: "key-reused" };
+  /** Counters last seen per menu: a good first guess for the next order's decision. */
+  const known = new Map<string, Reservations>();
+  const countersFrom = (rows: [string, string, number][]): Reservations => {
+    const items: Record<string, number> = {};
+    const slots: Record<string, number> = {};
+    for (const [kind, ref, n] of rows) (kind === "item" ? items : slots)[ref] = n;
+    return { items, slots };
+  };
+  /** The first answer for an order key already used, if it was. */
+  async function knownOrder(idem: Idempotent): Promise<CreateResult<Order> | undefined> {
+    const r = await pool.query(
+      "SELECT i.request_hash, o.doc FROM idempotency i JOIN orders o ON o.id = i.result_id WHERE i.scope = 'order' AND i.key = $1",
+      [idem.key],
+    );
+    const row = r.rows[0] as { request_hash: string; doc: Order } | undefined;
+    if (!row) return undefined;
+    return row.request_hash === idem.requestHash
+      ? { kind: "replayed", value: row.doc }
+      : { kind: "key-reused" };
+  }
+  async function placeOnce(
+    menuId: string,
+    idem: Idempotent,
+    o: Order,
+    holds: readonly Hold[],
+  ): Promise<PlaceAnswer> {
+    try {
+      const r = await pool.query({
+        name: "linli-place-order",
+        text: "SELECT linli_place_order($1, $2, $3, $4, $5, $6, $7, $8, $9) AS answer",
+        values: [
+          idem.key,
+          idem.requestHash,
+          menuId,
+          JSON.stringify(holds),
+          o.id,
+          o.status,
+          o.placedAt,
+          o.pickupCode,
+          JSON.stringify(o),
+        ],
+      });
+      return r.rows[0].answer as PlaceAnswer;
+    } catch (e) {
+      // The same new key sent for two menus at once: the loser finds the winner's key now.
+      if ((e as { code?: string }).code === "23505") return placeOnce(menuId, idem, o, holds);
+      throw e;
+    }
+  }
+
   const storage: LinliStorage = {
     kind: "postgres",
     async migrate() {
@@ -275,30 +380,31 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
       return reservationsOf(pool, menuId);
     },
     async placeOrder(menuId, idem, decide, newPickupCode) {
-      return create<Order>("order", idem, "orders", async (c) => {
-        // The menu's row is the lock: one order at a time per menu.
-        await c.query("SELECT 1 FROM menus WHERE id = $1 FOR UPDATE", [menuId]);
-        const decision = decide(await reservationsOf(c, menuId));
-        if ("issues" in decision) return { kind: "refused", issues: decision.issues };
+      // Decide against the counters last seen for this menu, and let the one statement check
+      // them under the menu's lock. Stale counters cost a second try, never an oversell.
+      let held = known.get(menuId) ?? (await reservationsOf(pool, menuId));
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const decision = decide(held);
+        if ("issues" in decision) {
+          // A known key gets its first answer, even if the order could not be placed now.
+          const answer = await knownOrder(idem);
+          return answer ?? { kind: "refused", issues: decision.issues };
+        }
+        if (!holdsFit(decision.holds, held)) throw new OversellError(menuId);
         let o = decision.order;
-        while (
-          (
-            await c.query("SELECT 1 FROM orders WHERE menu_id = $1 AND pickup_code = $2", [
-              menuId,
-              o.pickupCode,
-            ])
-          ).rowCount
-        ) {
+        let answer: PlaceAnswer;
+        for (;;) {
+          answer = await placeOnce(menuId, idem, o, decision.holds);
+          if (answer.kind !== "code-taken") break;
           o = { ...o, pickupCode: newPickupCode() };
         }
-        await c.query(
-          "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES ($1, $2, $3, $4, $5, $6)",
-          [o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o)],
-        );
-        await hold(c, o, 1);
-        await remember(c, "order", idem, o.id);
-        return { kind: "created", value: o };
-      });
+        if (answer.kind === "key-reused") return { kind: "key-reused" };
+        if (answer.kind === "replayed") return { kind: "replayed", value: answer.doc };
+        held = countersFrom(answer.held);
+        known.set(menuId, held);
+        if (answer.kind === "created") return { kind: "created", value: o };
+      }
+      throw new Error(`menu ${menuId}: counters kept changing; try again`);
     },
     async updateOrder(order, ledger) {
       await tx(async (c) => {
