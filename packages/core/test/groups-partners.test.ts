@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   GROUP_CATEGORIES,
   GROUP_CATEGORY_LABELS,
+  GROUP_STATUSES,
+  GROUP_STATUS_LABELS,
+  groupLifecycle,
   matchesGroupQuery,
   nextSession,
   publicGroup,
@@ -77,6 +80,15 @@ describe("fixtures", () => {
     const categories = new Set(groups.map((g) => g.category));
     expect(categories.size).toBeGreaterThanOrEqual(12);
     for (const c of GROUP_CATEGORIES) expect(GROUP_CATEGORY_LABELS[c].en.length).toBeGreaterThan(0);
+  });
+
+  it("name every status in both languages, as badges and the lifecycle's refusals show it", () => {
+    expect(Object.keys(GROUP_STATUS_LABELS)).toEqual([...GROUP_STATUSES]);
+    expect(GROUP_STATUS_LABELS["self-operating"]).toEqual({
+      "zh-CN": "自主运营",
+      en: "Self-operating",
+    });
+    expect(groupLifecycle.labels).toBe(GROUP_STATUS_LABELS);
   });
 
   it("reference organisers who exist", () => {

@@ -1,23 +1,25 @@
 import * as z from "zod/mini";
 
 /** An entity id: letters, digits, `_` and `-`, up to 64 characters (safe in URLs and logs). */
-export const IdSchema = z
-  .string()
-  .check(
-    z.minLength(1, { error: "REQUIRED" }),
-    z.maxLength(64),
-    z.regex(/^[A-Za-z0-9_-]+$/, { error: "INVALID_ID" }),
-  );
+export const IdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: "REQUIRED" }),
+      z.maxLength(64),
+      z.regex(/^[A-Za-z0-9_-]+$/, { error: "INVALID_ID" }),
+    ))();
 export type Id = z.infer<typeof IdSchema>;
 
 /** A URL slug: lower-case words joined by single hyphens. */
-export const SlugSchema = z
-  .string()
-  .check(
-    z.minLength(1, { error: "REQUIRED" }),
-    z.maxLength(80),
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "INVALID_SLUG" }),
-  );
+export const SlugSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: "REQUIRED" }),
+      z.maxLength(80),
+      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "INVALID_SLUG" }),
+    ))();
 export type Slug = z.infer<typeof SlugSchema>;
 
 /** The first id that appears twice in a list, if any. */

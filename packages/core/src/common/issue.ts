@@ -7,14 +7,15 @@ import { bilingual, type MessageCode, type MessageParams } from "../i18n/message
  * `contact.phone` or `lines.0.quantity`), a message in every locale, and details a UI
  * may use (e.g. `{ remaining: 3 }`). Rules return these; the HTTP error body carries them.
  */
-export const LinliIssueSchema = z.object({
-  code: z.string(),
-  path: z.optional(z.string()),
-  message: BilingualTextSchema,
-  details: z.optional(
-    z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  ),
-});
+export const LinliIssueSchema = /* @__PURE__ */ (() =>
+  z.object({
+    code: z.string(),
+    path: z.optional(z.string()),
+    message: BilingualTextSchema,
+    details: z.optional(
+      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    ),
+  }))();
 export type LinliIssue = z.infer<typeof LinliIssueSchema>;
 
 /** Details attached to an issue: flat, JSON-safe values. */

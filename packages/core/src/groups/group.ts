@@ -22,7 +22,7 @@ export const GROUP_CATEGORIES = [
   "employment",
   "neighbourhood",
 ] as const;
-export const GroupCategorySchema = z.enum(GROUP_CATEGORIES);
+export const GroupCategorySchema = /* @__PURE__ */ (() => z.enum(GROUP_CATEGORIES))();
 export type GroupCategory = z.infer<typeof GroupCategorySchema>;
 
 export const GROUP_CATEGORY_LABELS = {
@@ -50,8 +50,17 @@ export const GROUP_STATUSES = [
   "self-operating",
   "archived",
 ] as const;
-export const GroupStatusSchema = z.enum(GROUP_STATUSES);
+export const GroupStatusSchema = /* @__PURE__ */ (() => z.enum(GROUP_STATUSES))();
 export type GroupStatus = z.infer<typeof GroupStatusSchema>;
+
+/** What each status is called, for badges and filters; the lifecycle's labels too. */
+export const GROUP_STATUS_LABELS = {
+  proposed: { "zh-CN": "筹备中", en: "Proposed" },
+  incubating: { "zh-CN": "孵化中", en: "Incubating" },
+  active: { "zh-CN": "活跃", en: "Active" },
+  "self-operating": { "zh-CN": "自主运营", en: "Self-operating" },
+  archived: { "zh-CN": "已归档", en: "Archived" },
+} as const satisfies Record<GroupStatus, { "zh-CN": string; en: string }>;
 
 /**
  * The group lifecycle: proposed → incubating → active → self-operating → archived.
@@ -61,79 +70,80 @@ export type GroupStatus = z.infer<typeof GroupStatusSchema>;
  * @example
  * groupLifecycle.transition("incubating", "self-operating"); // refused: it must be active first
  */
-export const groupLifecycle = defineLifecycle<GroupStatus>({
-  name: "group",
-  transitions: {
-    proposed: ["incubating", "archived"],
-    incubating: ["active", "archived"],
-    active: ["self-operating", "archived"],
-    "self-operating": ["active", "archived"],
-    archived: [],
-  },
-  labels: {
-    proposed: { "zh-CN": "筹备中", en: "Proposed" },
-    incubating: { "zh-CN": "孵化中", en: "Incubating" },
-    active: { "zh-CN": "活跃", en: "Active" },
-    "self-operating": { "zh-CN": "自主运营", en: "Self-operating" },
-    archived: { "zh-CN": "已归档", en: "Archived" },
-  },
-});
+export const groupLifecycle = /* @__PURE__ */ (() =>
+  defineLifecycle<GroupStatus>({
+    name: "group",
+    transitions: {
+      proposed: ["incubating", "archived"],
+      incubating: ["active", "archived"],
+      active: ["self-operating", "archived"],
+      "self-operating": ["active", "archived"],
+      archived: [],
+    },
+    labels: GROUP_STATUS_LABELS,
+  }))();
 
 /** Moves a group's status, or refuses with a typed `TRANSITION_REFUSED` issue. */
-export const transitionGroup = groupLifecycle.transition;
+export const transitionGroup = /* @__PURE__ */ (() => groupLifecycle.transition)();
 
 /** Where the group talks between sessions: a chat group (QR or invite) or a web page. */
-export const ChannelSchema = z.object({
-  kind: z.enum(["wechat-group", "dingtalk-group", "web"]),
-  label: LocalizedTextSchema,
-  url: z.optional(z.url({ error: "INVALID_URL" })),
-});
+export const ChannelSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: z.enum(["wechat-group", "dingtalk-group", "web"]),
+    label: LocalizedTextSchema,
+    url: z.optional(z.url({ error: "INVALID_URL" })),
+  }))();
 export type Channel = z.infer<typeof ChannelSchema>;
 
 /** A recurring session: on these weekdays, from start to end, in a room of the hub. */
-export const SessionScheduleSchema = z
-  .object({
-    weekdays: z.array(WeekdaySchema).check(z.minLength(1)),
-    start: LocalTimeSchema,
-    end: LocalTimeSchema,
-    roomId: z.optional(IdSchema),
-    title: z.optional(LocalizedTextSchema),
-  })
-  .check(endAfterStart());
+export const SessionScheduleSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      weekdays: z.array(WeekdaySchema).check(z.minLength(1)),
+      start: LocalTimeSchema,
+      end: LocalTimeSchema,
+      roomId: z.optional(IdSchema),
+      title: z.optional(LocalizedTextSchema),
+    })
+    .check(endAfterStart()))();
 export type SessionSchedule = z.infer<typeof SessionScheduleSchema>;
 
 /** A resident group (社群): a theme, its people, its channel and its timetable. */
-export const GroupSchema = z.object({
-  id: IdSchema,
-  slug: SlugSchema,
-  hubId: IdSchema,
-  name: LocalizedTextSchema,
-  /** One or two lines for a card. */
-  summary: z.optional(LocalizedTextSchema),
-  description: LocalizedTextSchema,
-  category: GroupCategorySchema,
-  status: GroupStatusSchema,
-  /** Partner ids of the organisers (主理人). */
-  organiserIds: z.array(IdSchema),
-  memberCount: z.int().check(z.nonnegative()),
-  channel: z.optional(ChannelSchema),
-  schedule: z.array(SessionScheduleSchema),
-  cover: z.optional(ImageSchema),
-  foundedOn: z.optional(IsoDateSchema),
-  /** Past statuses with the date each began, oldest first, for metrics over time. */
-  statusHistory: z.optional(z.array(z.object({ status: GroupStatusSchema, since: IsoDateSchema }))),
-  /** Whether residents may sign up themselves; otherwise by invitation. */
-  openToJoin: z.optional(z.boolean()),
-});
+export const GroupSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    slug: SlugSchema,
+    hubId: IdSchema,
+    name: LocalizedTextSchema,
+    /** One or two lines for a card. */
+    summary: z.optional(LocalizedTextSchema),
+    description: LocalizedTextSchema,
+    category: GroupCategorySchema,
+    status: GroupStatusSchema,
+    /** Partner ids of the organisers (主理人). */
+    organiserIds: z.array(IdSchema),
+    memberCount: z.int().check(z.nonnegative()),
+    channel: z.optional(ChannelSchema),
+    schedule: z.array(SessionScheduleSchema),
+    cover: z.optional(ImageSchema),
+    foundedOn: z.optional(IsoDateSchema),
+    /** Past statuses with the date each began, oldest first, for metrics over time. */
+    statusHistory: z.optional(
+      z.array(z.object({ status: GroupStatusSchema, since: IsoDateSchema })),
+    ),
+    /** Whether residents may sign up themselves; otherwise by invitation. */
+    openToJoin: z.optional(z.boolean()),
+  }))();
 export type Group = z.infer<typeof GroupSchema>;
 
 /** Filters of a group list: by category, by status, and by words in the Chinese or English name. */
-export const GroupQuerySchema = z.object({
-  category: z.optional(GroupCategorySchema),
-  status: z.optional(GroupStatusSchema),
-  /** Matched, ignoring case, within the Chinese and the English name. */
-  q: z.optional(z.string().check(z.maxLength(80))),
-});
+export const GroupQuerySchema = /* @__PURE__ */ (() =>
+  z.object({
+    category: z.optional(GroupCategorySchema),
+    status: z.optional(GroupStatusSchema),
+    /** Matched, ignoring case, within the Chinese and the English name. */
+    q: z.optional(z.string().check(z.maxLength(80))),
+  }))();
 export type GroupQuery = z.infer<typeof GroupQuerySchema>;
 
 /**

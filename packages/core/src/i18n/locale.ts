@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 
 /** Locales Linli ships complete. zh-CN is the default. */
 export const LOCALES = ["zh-CN", "en"] as const;
-export const LocaleSchema = z.enum(LOCALES);
+export const LocaleSchema = /* @__PURE__ */ (() => z.enum(LOCALES))();
 export type Locale = z.infer<typeof LocaleSchema>;
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
@@ -19,17 +19,19 @@ export function resolveLocale(tag: string | null | undefined): Locale {
   return primary === "en" ? "en" : DEFAULT_LOCALE;
 }
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1));
+const nonEmpty = /* @__PURE__ */ (() => z.string().check(z.trim(), z.minLength(1)))();
 
 /**
  * Text a host writes (a group's name, a menu item): Chinese required, English optional,
  * since a street office may not translate everything. Shown through {@link localize}.
  */
-export const LocalizedTextSchema = z.object({ "zh-CN": nonEmpty, en: z.optional(nonEmpty) });
+export const LocalizedTextSchema = /* @__PURE__ */ (() =>
+  z.object({ "zh-CN": nonEmpty, en: z.optional(nonEmpty) }))();
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** Text Linli itself writes (messages, labels): always complete in every locale. */
-export const BilingualTextSchema = z.object({ "zh-CN": z.string(), en: z.string() });
+export const BilingualTextSchema = /* @__PURE__ */ (() =>
+  z.object({ "zh-CN": z.string(), en: z.string() }))();
 export type BilingualText = z.infer<typeof BilingualTextSchema>;
 
 /**

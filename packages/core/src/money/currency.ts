@@ -33,10 +33,10 @@ export const CURRENCY_EXPONENTS = {
 
 export type CurrencyCode = keyof typeof CURRENCY_EXPONENTS;
 
-export const CurrencyCodeSchema = z.enum(
-  Object.keys(CURRENCY_EXPONENTS) as [CurrencyCode, ...CurrencyCode[]],
-  { error: (i) => (i.input === undefined ? undefined : "UNKNOWN_CURRENCY") },
-);
+export const CurrencyCodeSchema = /* @__PURE__ */ (() =>
+  z.enum(Object.keys(CURRENCY_EXPONENTS) as [CurrencyCode, ...CurrencyCode[]], {
+    error: (i) => (i.input === undefined ? undefined : "UNKNOWN_CURRENCY"),
+  }))();
 
 /** Whether a string is a currency Linli knows. */
 export function isCurrencyCode(code: string): code is CurrencyCode {

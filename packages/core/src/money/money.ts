@@ -19,23 +19,26 @@ const minorUnits = () =>
       i.code === "invalid_type" && i.input !== undefined ? "AMOUNT_NOT_INTEGER" : undefined,
   });
 
-export const MoneySchema = z.object({
-  amount: minorUnits(),
-  currency: CurrencyCodeSchema,
-});
+export const MoneySchema = /* @__PURE__ */ (() =>
+  z.object({
+    amount: minorUnits(),
+    currency: CurrencyCodeSchema,
+  }))();
 export type Money = z.infer<typeof MoneySchema>;
 
 /** A non-negative amount, for prices and fees. */
-export const NonNegativeMoneySchema = z.object({
-  amount: minorUnits().check(z.gte(0)),
-  currency: CurrencyCodeSchema,
-});
+export const NonNegativeMoneySchema = /* @__PURE__ */ (() =>
+  z.object({
+    amount: minorUnits().check(z.gte(0)),
+    currency: CurrencyCodeSchema,
+  }))();
 
 /** An exact ratio of two integers, e.g. 80% is `{ numerator: 80, denominator: 100 }`. */
-export const RatioSchema = z.object({
-  numerator: z.int(),
-  denominator: z.int().check(z.positive()),
-});
+export const RatioSchema = /* @__PURE__ */ (() =>
+  z.object({
+    numerator: z.int(),
+    denominator: z.int().check(z.positive()),
+  }))();
 export type Ratio = z.infer<typeof RatioSchema>;
 
 function assertAmount(amount: number): void {

@@ -7,15 +7,8 @@ import * as z from "zod/mini";
  * - `up` / `down`: away from / towards zero;
  * - `ceil` / `floor`: towards +∞ / −∞.
  */
-export const RoundingModeSchema = z.enum([
-  "half-even",
-  "half-up",
-  "half-down",
-  "up",
-  "down",
-  "ceil",
-  "floor",
-]);
+export const RoundingModeSchema = /* @__PURE__ */ (() =>
+  z.enum(["half-even", "half-up", "half-down", "up", "down", "ceil", "floor"]))();
 export type RoundingMode = z.infer<typeof RoundingModeSchema>;
 
 /**

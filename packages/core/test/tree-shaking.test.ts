@@ -1,0 +1,72 @@
+import { build, type Plugin } from "esbuild";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// The browser widgets import labels, formatting and filters from core, not its schemas.
+// Top-level schemas are wrapped in `/* @__PURE__ */ (() => ...)()` so a bundler drops them
+// (and zod with them) when nothing uses them; these bundles prove it stays that way.
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+// The published build merges modules into shared chunks, so `sideEffects: false` cannot drop
+// a whole unused module there: only the annotations can. Bundle the sources the same way,
+// with every core module treated as having side effects.
+const asChunks: Plugin = {
+  name: "core-modules-as-chunks",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) =>
+      args.importer.includes("/src/") || args.importer === ""
+        ? {
+            path: resolve(
+              args.importer ? dirname(args.importer) : root,
+              args.path.replace(/\.js$/, ".ts"),
+            ),
+            sideEffects: true,
+          }
+        : undefined,
+    );
+  },
+};
+
+async function bundle(code: string): Promise<string> {
+  const out = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+    plugins: [asChunks],
+  });
+  return out.outputFiles[0]!.text;
+}
+
+const ZOD = "$ZodType"; // a class name zod keeps in every minified bundle that holds it
+
+describe("tree-shaking for browser bundles", () => {
+  it("keeps zod out of a bundle that uses only group labels, filters and the next session", async () => {
+    const js = await bundle(`
+      import { GROUP_CATEGORY_LABELS, GROUP_STATUS_LABELS, matchesGroupQuery, nextSession } from "./src/groups/index.ts";
+      import { localize, resolveLocale } from "./src/i18n/locale.ts";
+      console.log(GROUP_CATEGORY_LABELS, GROUP_STATUS_LABELS, matchesGroupQuery, nextSession, localize, resolveLocale);
+    `);
+    expect(js).not.toContain(ZOD);
+    expect(js.length).toBeLessThan(6_000);
+  });
+
+  it("keeps zod out of money formatting", async () => {
+    const js = await bundle(`
+      import { formatMoney, money } from "./src/money/index.ts";
+      console.log(formatMoney(money(1850, "CNY"), "zh-CN"));
+    `);
+    expect(js).not.toContain(ZOD);
+  });
+
+  it("still bundles zod when a schema is used (the check above can fail)", async () => {
+    const js = await bundle(`
+      import { GroupSchema } from "./src/groups/index.ts";
+      console.log(GroupSchema);
+    `);
+    expect(js).toContain(ZOD);
+  });
+});
