@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import {
   allocateSale,
   applicationReceipt,
@@ -52,6 +52,7 @@ import { bodyLimit } from "hono/body-limit";
 import { corsFor } from "./cors.js";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
+import { randomBytesPooled } from "./random.js";
 import type { CreateResult, LinliStorage } from "./storage/storage.js";
 
 /** Options for {@link createApp}. */
@@ -77,7 +78,7 @@ export interface AppOptions {
 export const hashAdminKey = (key: string): string => createHash("sha256").update(key).digest("hex");
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const newId = (prefix: string) => `${prefix}_${randomBytes(9).toString("base64url")}`;
+const newId = (prefix: string) => `${prefix}_${randomBytesPooled(9).toString("base64url")}`;
 
 /**
  * The Linli HTTP API on Hono, every route from the core contract. Storage decides
@@ -255,7 +256,7 @@ export function createApp(options: AppOptions): Hono {
           const t = now();
           const quote = checkOrder(menu, reservations, body, t);
           if (!quote.ok) return { issues: quote.error };
-          const pickupCode = pickupCodeFrom(randomBytes(4));
+          const pickupCode = pickupCodeFrom(randomBytesPooled(4));
           const at = toOffsetIso(t, menu.timeZone);
           const order: Order = {
             id: newId("o"),
@@ -275,7 +276,7 @@ export function createApp(options: AppOptions): Hono {
           };
           return { order, holds: holdsOf(menu, order) };
         },
-        () => pickupCodeFrom(randomBytes(4)),
+        () => pickupCodeFrom(randomBytesPooled(4)),
       );
       c.status(201);
       return settleCreate(result, (o) => orderReceipt(o, menu));

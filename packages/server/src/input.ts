@@ -18,6 +18,18 @@ function check<T>(
   return undefined as T;
 }
 
+const headerNames = new WeakMap<object, string[]>();
+/** The header names a route's headers schema (a `z.object`) declares. */
+function declaredHeaders(schema: NonNullable<RouteDefinition["headers"]>): string[] {
+  let names = headerNames.get(schema);
+  if (!names) {
+    const shape = (schema as unknown as { _zod: { def: { shape?: Record<string, unknown> } } })._zod
+      .def.shape;
+    headerNames.set(schema, (names = Object.keys(shape ?? {})));
+  }
+  return names;
+}
+
 /** A request's validated parts. Body issues keep their form-field paths; the rest are prefixed. */
 export interface Input<P, Q, H, B> {
   readonly params: P;
@@ -50,9 +62,11 @@ export async function readInput<P = unknown, Q = unknown, H = unknown, B = unkno
       ]);
     }
   }
-  const headers = Object.fromEntries(
-    Object.entries(c.req.header()).map(([k, v]) => [k.toLowerCase(), v]),
-  );
+  // Only the headers the route declares: reading them all makes the server build a full
+  // Headers object for every request.
+  const headers: Record<string, string | undefined> = {};
+  if (route.headers)
+    for (const name of declaredHeaders(route.headers)) headers[name] = c.req.header(name);
   const input = {
     params: check<P>(route.params, c.req.param(), undefined, problems),
     query: check<Q>(route.query, c.req.query(), undefined, problems),

@@ -26,6 +26,13 @@ export interface SqliteOptions {
 
 const parse = <T>(row: { doc: string } | undefined): T | undefined =>
   row ? (JSON.parse(row.doc) as T) : undefined;
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+};
 const parseAll = <T>(rows: { doc: string }[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
 
 /**
@@ -65,10 +72,19 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     const results: { ok: boolean; value: unknown }[] = [];
     try {
       db.transaction(() => {
+        const [savepoint, release, rollback] = [
+          sql("SAVEPOINT job"),
+          sql("RELEASE job"),
+          sql("ROLLBACK TO job"),
+        ];
         for (const job of batch) {
+          savepoint.run();
           try {
-            results.push({ ok: true, value: db.transaction(job.work)() });
+            results.push({ ok: true, value: job.work() });
+            release.run();
           } catch (error) {
+            rollback.run();
+            release.run();
             results.push({ ok: false, value: error });
           }
         }
@@ -107,10 +123,26 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     sql(
       `INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
     ).run(id, JSON.stringify(doc));
-  const putMenuSync = (m: Menu) =>
+  // Menus are read on every order and change rarely: kept parsed (and frozen, since callers
+  // share them) until this connection writes one or another connection commits anything.
+  const menus = new Map<string, Menu | undefined>();
+  let seenVersion = -1;
+  const menuCache = (id: string): Menu | undefined => {
+    const version = sql("PRAGMA data_version").pluck().get() as number;
+    if (version !== seenVersion) {
+      menus.clear();
+      seenVersion = version;
+    }
+    if (!menus.has(id))
+      menus.set(id, deepFreeze(one<Menu>("SELECT doc FROM menus WHERE id = ?", id)));
+    return menus.get(id);
+  };
+  const putMenuSync = (m: Menu) => {
+    menus.delete(m.id);
     sql(
       "INSERT INTO menus (id, group_id, date, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, date = excluded.date, doc = excluded.doc",
     ).run(m.id, m.groupId, m.date, JSON.stringify(m));
+  };
 
   /** Looks up an idempotency key in a scope; returns the stored result id, "reused", or undefined. */
   const idempotent = (scope: string, key: string, hash: string): string | "reused" | undefined => {
@@ -211,7 +243,7 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     },
 
     async getMenu(id) {
-      return one<Menu>("SELECT doc FROM menus WHERE id = ?", id);
+      return menuCache(id);
     },
     async listMenus(groupId) {
       return all<Menu>("SELECT doc FROM menus WHERE group_id = ? ORDER BY date", groupId);
