@@ -3,16 +3,13 @@ import { GROUP_CATEGORY_LABELS, GROUP_STATUSES, groupLifecycle } from "../groups
 import type { BilingualText } from "../i18n/locale.js";
 import { COHORT_LABELS, COHORTS } from "../partners/partner.js";
 import type { Coverage } from "./data.js";
-import { peopleFacts, rangeNumbers, requestFacts, sessionFacts } from "./facts.js";
+import { markEnrolled, peopleFacts, rangeNumbers, tallyCohorts } from "./facts.js";
+import { countReceived, countResolved, countResolvedByEnd, requestFacts } from "./request-facts.js";
+import { attendanceIn, countByCategory, markAttendees, sessionFacts } from "./session-facts.js";
+import { countAtLeast, meanOf, medianOf } from "./stats.js";
+import { uplifts, type Uplifts } from "./uplifts.js";
 import { rangeDays } from "./period.js";
-import {
-  figure,
-  outsideData,
-  part,
-  roundHalfEven,
-  unavailable,
-  type MetricContext,
-} from "./figures.js";
+import { figure, outsideData, part, unavailable, type MetricContext } from "./figures.js";
 import type { BreakdownItem, MetricDefinition, MetricFigure } from "./schemas.js";
 
 /** A metric: its definition as data and the pure function that computes it. */
@@ -27,53 +24,6 @@ const PARTICIPANT_ASSUMPTION = t(
   "参与人指以主理人、合伙人、帮帮团成员或志愿者身份参与的人；工作人员和导师不计入。",
   "Participants are people taking part as organisers, co-founders, helpers or volunteers; staff and mentors are not counted.",
 );
-
-interface Uplifts {
-  readonly stayed: number[];
-  readonly left: number[];
-  readonly active: number;
-  readonly noBaseline: number;
-  readonly noSource: number;
-}
-
-/**
- * Each participant's average monthly net income over the months of the range they were
- * enrolled in, less their baseline. Shared by the three uplift metrics through the memo.
- */
-function uplifts(ctx: MetricContext): Uplifts {
-  return ctx.memo(`uplifts:${ctx.range.from}:${ctx.range.to}`, () => {
-    const people = peopleFacts(ctx);
-    const [a, b] = rangeNumbers(ctx);
-    const { income, hasSource, firstMonth } = ctx.income;
-    const M = ctx.income.months.length;
-    const out = {
-      stayed: [] as number[],
-      left: [] as number[],
-      active: 0,
-      noBaseline: 0,
-      noSource: 0,
-    };
-    for (let i = 0; i < people.n; i++) {
-      if (people.participant[i] !== 1 || people.joined[i]! > b || people.left[i]! < a) continue;
-      out.active++;
-      const baseline = people.baseline[i]!;
-      if (Number.isNaN(baseline)) {
-        out.noBaseline++;
-        continue;
-      }
-      if (hasSource[i] !== 1) {
-        out.noSource++;
-        continue;
-      }
-      const from = Math.max(a, people.joined[i]!);
-      const to = Math.min(b, people.left[i]!);
-      let total = 0;
-      for (let m = from; m <= to; m++) total += income[i * M + m - firstMonth]!;
-      (people.left[i]! <= b ? out.left : out.stayed).push(total / (to - from + 1) - baseline);
-    }
-    return out;
-  });
-}
 
 function upliftUnavailable(u: Uplifts): MetricFigure | undefined {
   if (u.active === 0) return unavailable("NO_PARTICIPANTS");
@@ -109,16 +59,6 @@ function upliftNotes(u: Uplifts, ctx: MetricContext): BilingualText[] {
   return notes;
 }
 
-const mean = (xs: readonly number[]) =>
-  xs.length === 0 ? null : roundHalfEven(xs.reduce((a, b) => a + b, 0) / xs.length);
-const median = (xs: readonly number[]) => {
-  if (xs.length === 0) return null;
-  // A typed array sorts numerically without a comparator: several times faster on 10 000 people.
-  const s = Float64Array.from(xs).sort();
-  const mid = s.length >> 1;
-  return roundHalfEven(s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
-};
-
 const UPLIFT_CALC = t(
   "对每名参与人：本期每个在册月份经平台结算的净收入（分成所得减手续费和退款）的月平均值，减去其登记的月收入基线；再对参与人取平均值或中位数，按四舍六入五成双取整到分。",
   "For each participant: the monthly average of net income settled through the platform (split shares less fees and refunds) over the months they were enrolled in the period, less their recorded monthly baseline; then the mean or median across participants, rounded half-to-even to the minor unit.",
@@ -136,7 +76,7 @@ const UPLIFT_ASSUMPTIONS = [
 ];
 
 function upliftMetric(kind: "mean" | "median"): MetricImplementation {
-  const stat = kind === "mean" ? mean : median;
+  const stat = kind === "mean" ? meanOf : medianOf;
   return {
     definition: {
       id: `income-uplift.${kind}`,
@@ -165,11 +105,11 @@ function upliftMetric(kind: "mean" | "median"): MetricImplementation {
       const u = uplifts(ctx);
       const na = upliftUnavailable(u);
       if (na) return na;
-      const all = [...u.stayed, ...u.left];
       const stayed = stat(u.stayed);
       const left = stat(u.left);
+      const counted = u.stayed.length + u.left.length;
       return figure(
-        stat(all)!,
+        stat(u.stayed, u.left)!,
         [
           part(
             "stayed",
@@ -179,7 +119,7 @@ function upliftMetric(kind: "mean" | "median"): MetricImplementation {
             "NO_PARTICIPANTS",
           ),
           part("left", t("已离开", "Left the programme"), "money", left, "NO_PARTICIPANTS"),
-          part("counted", t("计入人数", "Participants counted"), "people", all.length),
+          part("counted", t("计入人数", "Participants counted"), "people", counted),
         ],
         { partners: ctx.data.partners.length, "ledger entries": ctx.income.entriesRead },
         upliftNotes(u, ctx),
@@ -213,8 +153,8 @@ export function upliftAboveMetric(threshold = 200_000): MetricImplementation {
       const u = uplifts(ctx);
       const na = upliftUnavailable(u);
       if (na) return na;
-      const all = [...u.stayed, ...u.left];
-      const above = all.filter((x) => x >= threshold).length;
+      const counted = u.stayed.length + u.left.length;
+      const above = countAtLeast(u.stayed, threshold) + countAtLeast(u.left, threshold);
       return figure(
         above,
         [
@@ -222,9 +162,9 @@ export function upliftAboveMetric(threshold = 200_000): MetricImplementation {
             "share",
             t("占计入人数的比例", "Share of participants counted"),
             "ratio",
-            above / all.length,
+            above / counted,
           ),
-          part("counted", t("计入人数", "Participants counted"), "people", all.length),
+          part("counted", t("计入人数", "Participants counted"), "people", counted),
           part(
             "threshold",
             t("门槛（最小货币单位）", "Threshold (minor units)"),
@@ -270,27 +210,12 @@ const uniqueParticipants: MetricImplementation = {
     const [a, b] = rangeNumbers(ctx);
     const seen = new Uint8Array(people.n);
     const unknown = new Set<string>();
-    for (let i = 0; i < people.n; i++) {
-      if (people.participant[i] === 1 && people.joined[i]! <= b && people.left[i]! >= a)
-        seen[i] = 1;
-    }
-    let held = 0;
-    for (let s = 0; s < sessions.month.length; s++) {
-      if (sessions.month[s]! < a || sessions.month[s]! > b) continue;
-      held++;
-      for (const i of sessions.people[s]!) seen[i] = 1;
-      for (const id of sessions.unknown[s]!) unknown.add(id);
-    }
-    const byCohort = new Array<number>(COHORTS.length).fill(0);
-    let total = unknown.size;
-    let noCohort = unknown.size;
-    for (let i = 0; i < people.n; i++) {
-      if (seen[i] !== 1) continue;
-      total++;
-      const mask = people.cohorts[i]!;
-      if (mask === 0) noCohort++;
-      for (let k = 0; k < COHORTS.length; k++) if (mask & (1 << k)) byCohort[k]!++;
-    }
+    markEnrolled(people, a, b, seen);
+    const held = markAttendees(sessions, a, b, seen, unknown);
+    const { total: known, noCohort: knownNoCohort, byCohort } = tallyCohorts(people, seen);
+    // Attendees without a partner record count once each, with no cohort.
+    const total = unknown.size + known;
+    const noCohort = unknown.size + knownNoCohort;
     const breakdown: BreakdownItem[] = COHORTS.map((c, k) =>
       part(c, COHORT_LABELS[c], "people", byCohort[k]!),
     );
@@ -421,14 +346,13 @@ const sessionsHeld: MetricImplementation = {
     if (outside) return outside;
     const f = sessionFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (let i = 0; i < f.month.length; i++) {
-      if (f.month[i]! < a || f.month[i]! > b) continue;
-      total++;
-      counts.set(f.category[i]!, (counts.get(f.category[i]!) ?? 0) + 1);
-    }
-    const breakdown = [...counts]
+    // Counts by category number, remembering the order categories were first seen in.
+    // Counts by category number, remembering the order categories were first seen in.
+    const counts = new Int32Array(f.categories.length);
+    const seen: number[] = [];
+    const total = countByCategory(f, a, b, counts, seen);
+    const breakdown = seen
+      .map((c): [string, number] => [f.categories[c]!, counts[c]!])
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .map(([c, n]) =>
         part(
@@ -465,13 +389,7 @@ const attendance: MetricImplementation = {
     if (outside) return outside;
     const f = sessionFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    let visits = 0;
-    let sessions = 0;
-    for (let i = 0; i < f.month.length; i++) {
-      if (f.month[i]! < a || f.month[i]! > b) continue;
-      visits += f.attendees[i]!;
-      sessions++;
-    }
+    const { visits, sessions } = attendanceIn(f, a, b);
     return figure(
       visits,
       [
@@ -510,13 +428,8 @@ const requestsReceived: MetricImplementation = {
     if (outside) return outside;
     const f = requestFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    const by = [0, 0, 0];
-    let total = 0;
-    for (let i = 0; i < f.received.length; i++) {
-      if (f.received[i]! < a || f.received[i]! > b) continue;
-      total++;
-      by[f.kind[i]!]!++;
-    }
+    const by = new Int32Array(3);
+    const total = countReceived(f, a, b, by);
     return figure(
       total,
       [
@@ -551,13 +464,7 @@ const requestsResolved: MetricImplementation = {
     if (outside) return outside;
     const f = requestFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    let total = 0;
-    let technical = 0;
-    for (let i = 0; i < f.resolved.length; i++) {
-      if (f.resolved[i]! < a || f.resolved[i]! > b) continue;
-      total++;
-      technical += f.technical[i]!;
-    }
+    const { total, technical } = countResolved(f, a, b);
     return figure(
       total,
       [part("technical", t("其中技术攻关", "Of which technical problems"), "requests", technical)],
@@ -595,14 +502,7 @@ const resolutionRate: MetricImplementation = {
     if (outside) return outside;
     const f = requestFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    let received = 0;
-    let resolved = 0;
-    for (let i = 0; i < f.received.length; i++) {
-      if (f.received[i]! < a || f.received[i]! > b) continue;
-      received++;
-      // Resolved by the end of the period: month granularity is exact, as periods are whole months.
-      if (f.resolved[i]! <= b) resolved++;
-    }
+    const { received, resolved } = countResolvedByEnd(f, a, b);
     if (received === 0) {
       return unavailable("ZERO_DENOMINATOR", {
         denominator: t("本期受理诉求数", "requests received in the period"),

@@ -6,7 +6,7 @@ import type { MetricContext } from "./figures.js";
 // Records turned into typed arrays once per snapshot (memoised on the context), so that
 // thirteen periods times a dozen metrics over 10 000 people stay cheap.
 
-const NEVER = 2 ** 31 - 1;
+export const NEVER = 2 ** 31 - 1;
 
 // People the programme serves. Staff and mentors support them and are not counted.
 const PARTICIPANT_ROLES: readonly PartnerRole[] = [
@@ -15,6 +15,32 @@ const PARTICIPANT_ROLES: readonly PartnerRole[] = [
   "helper",
   "volunteer",
 ];
+// Module-level copies, read in per-person loops without going through an import binding.
+const COHORT_LIST: readonly string[] = COHORTS;
+export const COHORT_COUNT = COHORTS.length;
+
+/** What facts are built from: the records and the snapshot's memo. */
+export type FactsSource = Pick<MetricContext, "data" | "memo">;
+
+/**
+ * {@link monthNumber} of a `YYYY-MM…` string without the two substrings it allocates:
+ * a snapshot reads tens of thousands of dates. Anything else goes to `monthNumber` itself.
+ */
+export function monthOf(date: string): number {
+  const y = digits(date, 0, 4);
+  const m = digits(date, 5, 2);
+  return y < 0 || m < 0 ? monthNumber(date) : y * 12 + m - 1;
+}
+
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1; // also NaN past the end
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 export interface PeopleFacts {
   readonly n: number;
@@ -26,87 +52,75 @@ export interface PeopleFacts {
   readonly baseline: Float64Array;
   /** Bit `k` set when the person is in cohort `COHORTS[k]`. */
   readonly cohorts: Uint8Array;
+  /** Partner id to position (the last, if an id repeats). The ledger's income index shares it. */
   readonly index: ReadonlyMap<string, number>;
 }
 
-export function peopleFacts(ctx: MetricContext): PeopleFacts {
+export function peopleFacts(ctx: FactsSource): PeopleFacts {
   return ctx.memo("people", () => {
     const ps = ctx.data.partners;
-    const f = {
-      n: ps.length,
-      participant: new Uint8Array(ps.length),
-      joined: new Int32Array(ps.length),
-      left: new Int32Array(ps.length),
-      baseline: new Float64Array(ps.length),
-      cohorts: new Uint8Array(ps.length),
-      index: new Map(ps.map((p, i) => [p.id, i])),
-    };
-    ps.forEach((p, i) => {
-      f.participant[i] = p.roles.some((r) => PARTICIPANT_ROLES.includes(r)) ? 1 : 0;
-      f.joined[i] = monthNumber(p.joinedOn);
-      f.left[i] = p.leftOn === undefined ? NEVER : monthNumber(p.leftOn);
-      f.baseline[i] =
-        p.incomeBaseline?.monthly.currency === ctx.data.currency
-          ? p.incomeBaseline.monthly.amount
-          : NaN;
-      let mask = 0;
-      COHORTS.forEach((c, k) => (mask |= p.cohorts.includes(c) ? 1 << k : 0));
-      f.cohorts[i] = mask;
-    });
-    return f;
+    const n = ps.length;
+    const currency = ctx.data.currency;
+    const participant = new Uint8Array(n);
+    const joined = new Int32Array(n);
+    const left = new Int32Array(n);
+    const baseline = new Float64Array(n);
+    const cohorts = new Uint8Array(n);
+    const index = new Map<string, number>();
+    // One plain loop: each partner record is touched once, in order.
+    for (let i = 0; i < n; i++) {
+      const p = ps[i]!;
+      index.set(p.id, i);
+      participant[i] = takesPart(p.roles) ? 1 : 0;
+      joined[i] = monthOf(p.joinedOn);
+      left[i] = p.leftOn === undefined ? NEVER : monthOf(p.leftOn);
+      const b = p.incomeBaseline;
+      baseline[i] = b !== undefined && b.monthly.currency === currency ? b.monthly.amount : NaN;
+      cohorts[i] = cohortMask(p.cohorts);
+    }
+    return { n, participant, joined, left, baseline, cohorts, index };
   });
 }
 
-export interface SessionFacts {
-  readonly month: Int32Array;
-  readonly attendees: Float64Array;
-  /** Registered attendees as person indices; unknown ids as strings. */
-  readonly people: ReadonlyArray<readonly number[]>;
-  readonly unknown: ReadonlyArray<readonly string[]>;
-  readonly category: readonly string[];
+function takesPart(roles: readonly PartnerRole[]): boolean {
+  for (let j = 0; j < roles.length; j++) if (PARTICIPANT_ROLES.includes(roles[j]!)) return true;
+  return false;
 }
 
-export function sessionFacts(ctx: MetricContext): SessionFacts {
-  return ctx.memo("sessions", () => {
-    const people = peopleFacts(ctx);
-    const categoryOf = new Map(ctx.data.groups.map((g) => [g.id, g.category as string]));
-    const ss = ctx.data.sessions;
-    return {
-      month: Int32Array.from(ss, (s) => monthNumber(s.date)),
-      attendees: Float64Array.from(ss, (s) => s.attendees),
-      people: ss.map((s) =>
-        (s.participantIds ?? []).map((id) => people.index.get(id) ?? -1).filter((i) => i >= 0),
-      ),
-      unknown: ss.map((s) => (s.participantIds ?? []).filter((id) => !people.index.has(id))),
-      category: ss.map((s) => categoryOf.get(s.groupId) ?? "unknown"),
-    };
-  });
+function cohortMask(cohorts: readonly string[]): number {
+  let mask = 0;
+  for (let j = 0; j < cohorts.length; j++) {
+    const k = COHORT_LIST.indexOf(cohorts[j]!);
+    if (k >= 0) mask |= 1 << k;
+  }
+  return mask;
 }
 
-export interface RequestFacts {
-  readonly received: Int32Array;
-  /** Month resolved with outcome "resolved" (or none given); `NEVER` otherwise. */
-  readonly resolved: Int32Array;
-  /** 0 resident, 1 firm, 2 group. */
-  readonly kind: Uint8Array;
-  readonly technical: Uint8Array;
+/** Marks participants enrolled at some point of months `a..b`. */
+export function markEnrolled(people: PeopleFacts, a: number, b: number, seen: Uint8Array): void {
+  const { n, participant, joined, left } = people;
+  for (let i = 0; i < n; i++) {
+    if (participant[i] === 1 && joined[i]! <= b && left[i]! >= a) seen[i] = 1;
+  }
 }
 
-export function requestFacts(ctx: MetricContext): RequestFacts {
-  return ctx.memo("requests", () => {
-    const rs = ctx.data.requests;
-    const kinds = ["resident", "firm", "group"];
-    return {
-      received: Int32Array.from(rs, (r) => monthNumber(r.receivedOn)),
-      resolved: Int32Array.from(rs, (r) =>
-        r.resolvedOn !== undefined && (r.outcome === undefined || r.outcome === "resolved")
-          ? monthNumber(r.resolvedOn)
-          : NEVER,
-      ),
-      kind: Uint8Array.from(rs, (r) => kinds.indexOf(r.raisedBy.kind)),
-      technical: Uint8Array.from(rs, (r) => (r.category === "technical" ? 1 : 0)),
-    };
-  });
+/** How many people are marked, how many of them have no cohort, and how many are in each. */
+export function tallyCohorts(
+  people: PeopleFacts,
+  seen: Uint8Array,
+): { readonly total: number; readonly noCohort: number; readonly byCohort: readonly number[] } {
+  const cohorts = people.cohorts;
+  const byCohort = new Array<number>(COHORT_COUNT).fill(0);
+  let total = 0;
+  let noCohort = 0;
+  for (let i = 0; i < people.n; i++) {
+    if (seen[i] !== 1) continue;
+    total++;
+    const mask = cohorts[i]!;
+    if (mask === 0) noCohort++;
+    for (let k = 0; k < COHORT_COUNT; k++) if (mask & (1 << k)) byCohort[k]!++;
+  }
+  return { total, noCohort, byCohort };
 }
 
 /** The context's range as month numbers, both ends included. */

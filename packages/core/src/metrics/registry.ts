@@ -3,13 +3,15 @@ import { err, ok, type Result } from "../common/result.js";
 import { builtInMetrics, coverageMetric, type MetricImplementation } from "./builtins.js";
 import type { MetricsData } from "./data.js";
 import { memoStore, type MetricContext } from "./figures.js";
-import { buildIncomeIndex } from "./income.js";
+import { peopleFacts } from "./facts.js";
+import { incomeIndexWith, type IncomeIndex } from "./income.js";
 import { monthsOf } from "./period.js";
 import {
   MonthRangeSchema,
   type MetricDefinition,
   type MetricFigure,
   type MetricsSnapshot,
+  type Month,
   type MonthRange,
 } from "./schemas.js";
 
@@ -51,6 +53,16 @@ function checkPeriod(period: MonthRange): LinliIssue | undefined {
   return undefined;
 }
 
+// The income index resolves ledger parties to people through the same partner map the
+// people facts build, so a snapshot hashes each partner id once.
+function incomeOver(
+  data: MetricsData,
+  months: readonly Month[],
+  memo: MetricContext["memo"],
+): IncomeIndex {
+  return incomeIndexWith(data, months, peopleFacts({ data, memo }).index);
+}
+
 /**
  * A registry with Linli's built-in co-prosperity metrics. Hosts add their own with
  * `register`; every metric is a definition (data) plus a pure function of the records.
@@ -78,16 +90,17 @@ export function createMetricRegistry(options: MetricRegistryOptions = {}): Metri
       if (bad) return err(bad);
       const metric = all(data).find((m) => m.definition.id === id);
       if (!metric) return err(issue("UNKNOWN_METRIC", { value: id }, "id"));
-      const income = buildIncomeIndex(data, monthsOf(period));
-      return ok(metric.compute({ data, range: period, income, memo: memoStore() }));
+      const memo = memoStore();
+      const income = incomeOver(data, monthsOf(period), memo);
+      return ok(metric.compute({ data, range: period, income, memo }));
     },
     snapshot(data, period, generatedAt) {
       const bad = checkPeriod(period);
       if (bad) return err(bad);
       const months = monthsOf(period);
-      // One pass over the ledger serves every metric and every month.
-      const income = buildIncomeIndex(data, months);
       const memo = memoStore();
+      // One pass over the ledger serves every metric and every month.
+      const income = incomeOver(data, months, memo);
       const context = (range: MonthRange): MetricContext => ({ data, range, income, memo });
       return ok({
         scope: { id: data.scope.id, name: data.scope.name },

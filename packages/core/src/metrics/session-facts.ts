@@ -1,0 +1,141 @@
+import { monthOf, peopleFacts, type FactsSource } from "./facts.js";
+
+/**
+ * Sessions as typed arrays. Who came is stored flat (session `s`'s attendees are
+ * `people[peopleStart[s]]` up to `peopleStart[s + 1]`), so the thirteen periods of a
+ * snapshot walk numbers rather than 20 000 small arrays.
+ */
+export interface SessionFacts {
+  readonly n: number;
+  readonly month: Int32Array;
+  readonly attendees: Float64Array;
+  /** Registered attendees who are among the partners, as person indices. */
+  readonly peopleStart: Int32Array;
+  readonly people: Int32Array;
+  /** Registered ids not among the partners, laid out the same way (usually none). */
+  readonly unknownStart: Int32Array;
+  readonly unknown: readonly string[];
+  /** Index into `categories`: the session's group category, or "unknown". */
+  readonly category: Int32Array;
+  readonly categories: readonly string[];
+}
+
+export function sessionFacts(ctx: FactsSource): SessionFacts {
+  return ctx.memo("sessions", () => {
+    const index = peopleFacts(ctx).index;
+    const ss = ctx.data.sessions;
+    const n = ss.length;
+    // Categories are few: each group maps to a small number, not a string per session.
+    const categories: string[] = [];
+    const categoryOfGroup = new Map<string, number>();
+    for (const g of ctx.data.groups) {
+      let c = categories.indexOf(g.category);
+      if (c < 0) c = categories.push(g.category) - 1;
+      categoryOfGroup.set(g.id, c);
+    }
+    let unknownGroup = -1;
+    const month = new Int32Array(n);
+    const attendees = new Float64Array(n);
+    const category = new Int32Array(n);
+    const peopleStart = new Int32Array(n + 1);
+    const unknownStart = new Int32Array(n + 1);
+    const people: number[] = [];
+    const unknown: string[] = [];
+    for (let s = 0; s < n; s++) {
+      const session = ss[s]!;
+      month[s] = monthOf(session.date);
+      attendees[s] = session.attendees;
+      let c = categoryOfGroup.get(session.groupId);
+      if (c === undefined) {
+        if (unknownGroup < 0) {
+          unknownGroup = categories.indexOf("unknown");
+          if (unknownGroup < 0) unknownGroup = categories.push("unknown") - 1;
+        }
+        c = unknownGroup;
+      }
+      category[s] = c;
+      const ids = session.participantIds;
+      if (ids !== undefined) {
+        for (let j = 0; j < ids.length; j++) {
+          const person = index.get(ids[j]!);
+          if (person === undefined) unknown.push(ids[j]!);
+          else people.push(person);
+        }
+      }
+      peopleStart[s + 1] = people.length;
+      unknownStart[s + 1] = unknown.length;
+    }
+    return {
+      n,
+      month,
+      attendees,
+      peopleStart,
+      people: Int32Array.from(people),
+      unknownStart,
+      unknown,
+      category,
+      categories,
+    };
+  });
+}
+
+/**
+ * Marks the registered attendees of sessions in months `a..b`, collects ids that are not
+ * partners into `unknown`, and returns how many sessions there were.
+ */
+export function markAttendees(
+  f: SessionFacts,
+  a: number,
+  b: number,
+  seen: Uint8Array,
+  unknown: Set<string>,
+): number {
+  const { month, people, peopleStart, unknownStart } = f;
+  let held = 0;
+  for (let s = 0; s < f.n; s++) {
+    if (month[s]! < a || month[s]! > b) continue;
+    held++;
+    for (let j = peopleStart[s]!; j < peopleStart[s + 1]!; j++) seen[people[j]!] = 1;
+    for (let j = unknownStart[s]!; j < unknownStart[s + 1]!; j++) unknown.add(f.unknown[j]!);
+  }
+  return held;
+}
+
+/**
+ * Sessions in months `a..b`, adding each to `counts` by category and noting in `order` the
+ * order categories were first met in.
+ */
+export function countByCategory(
+  f: SessionFacts,
+  a: number,
+  b: number,
+  counts: Int32Array,
+  order: number[],
+): number {
+  const { month, category } = f;
+  let total = 0;
+  for (let i = 0; i < f.n; i++) {
+    if (month[i]! < a || month[i]! > b) continue;
+    total++;
+    const c = category[i]!;
+    if (counts[c]!++ === 0) order.push(c);
+  }
+  return total;
+}
+
+/** Attendance summed over sessions in months `a..b`, in record order, and how many sessions. */
+export function attendanceIn(
+  f: SessionFacts,
+  a: number,
+  b: number,
+): { readonly visits: number; readonly sessions: number } {
+  const { month, attendees } = f;
+  let visits = 0;
+  let sessions = 0;
+  for (let i = 0; i < f.n; i++) {
+    if (month[i]! < a || month[i]! > b) continue;
+    visits += attendees[i]!;
+    sessions++;
+  }
+  return { visits, sessions };
+}
