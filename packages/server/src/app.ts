@@ -52,7 +52,7 @@ import { bodyLimit } from "hono/body-limit";
 import { corsFor } from "./cors.js";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
-import { randomBytesPooled } from "./random.js";
+import { newId, randomBytesPooled } from "./random.js";
 import type { CreateResult, LinliStorage } from "./storage/storage.js";
 
 /** Options for {@link createApp}. */
@@ -78,7 +78,6 @@ export interface AppOptions {
 export const hashAdminKey = (key: string): string => createHash("sha256").update(key).digest("hex");
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-const newId = (prefix: string) => `${prefix}_${randomBytesPooled(9).toString("base64url")}`;
 
 /**
  * The Linli HTTP API on Hono, every route from the core contract. Storage decides
@@ -259,7 +258,7 @@ export function createApp(options: AppOptions): Hono {
           const pickupCode = pickupCodeFrom(randomBytesPooled(4));
           const at = toOffsetIso(t, menu.timeZone);
           const order: Order = {
-            id: newId("o"),
+            id: newId("o", t),
             menuId: menu.id,
             groupId: menu.groupId,
             lines: quote.value.lines,
@@ -318,7 +317,7 @@ export function createApp(options: AppOptions): Hono {
         const reference = nextApplicationReference(references, at.slice(0, 4));
         const application: Application = {
           ...body,
-          id: newId("a"),
+          id: newId("a", now()),
           reference,
           status: "submitted",
           submittedAt: at,
@@ -427,7 +426,7 @@ export function createApp(options: AppOptions): Hono {
           const r = splitRefund(
             allocation,
             {
-              id: newId("r"),
+              id: newId("r", now()),
               saleId: order.id,
               amount: body.amount,
               at: toOffsetIso(now(), set.timeZone),

@@ -14,7 +14,7 @@ import type {
   SessionRecord,
   SplitRuleSet,
 } from "@linli/core";
-import { holdsFit } from "@linli/core";
+import { holdsFit, type Hold } from "@linli/core";
 import { OversellError, type CreateResult, type LinliStorage, type SeedData } from "../storage.js";
 import { MIGRATIONS } from "./schema.js";
 
@@ -160,13 +160,25 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
       id,
     );
 
-  const insertOrder = (o: Order) =>
+  /** Inserts an order; false when its pickup code is already used on its menu. */
+  const insertOrder = (o: Order): boolean => {
+    try {
+      sql(
+        "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES (?, ?, ?, ?, ?, ?)",
+      ).run(o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o));
+      return true;
+    } catch (e) {
+      if (e instanceof Database.SqliteError && /orders\.pickup_code/.test(e.message)) return false;
+      throw e;
+    }
+  };
+  /** Raises a menu's counters by an order's holds, in one statement. */
+  const bumpAll = (menuId: string, holds: readonly Hold[]) => {
+    if (holds.length === 0) return;
     sql(
-      "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES (?, ?, ?, ?, ?, ?)",
-    ).run(o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o));
-  const codeTaken = (menuId: string, code: string) =>
-    sql("SELECT 1 FROM orders WHERE menu_id = ? AND pickup_code = ?").get(menuId, code) !==
-    undefined;
+      `INSERT INTO reservations (menu_id, kind, ref, reserved) VALUES ${holds.map(() => "(?, ?, ?, ?)").join(", ")} ON CONFLICT (menu_id, kind, ref) DO UPDATE SET reserved = reserved + excluded.reserved`,
+    ).run(holds.flatMap((h) => [menuId, h.kind, h.ref, h.amount]));
+  };
   const bump = (menuId: string, kind: "item" | "slot", ref: string, by: number) =>
     sql(
       "INSERT INTO reservations (menu_id, kind, ref, reserved) VALUES (?, ?, ?, ?) ON CONFLICT (menu_id, kind, ref) DO UPDATE SET reserved = reserved + excluded.reserved",
@@ -281,9 +293,10 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
         // The storage's own guard: whatever `decide` says, no counter passes its limit.
         if (!holdsFit(decision.holds, held)) throw new OversellError(menuId);
         let o = decision.order;
-        while (codeTaken(menuId, o.pickupCode)) o = { ...o, pickupCode: newPickupCode() };
-        insertOrder(o);
-        for (const h of decision.holds) bump(menuId, h.kind, h.ref, h.amount);
+        // The unique index on (menu, pickup code) is the check: a clash (about one order in
+        // a million per code drawn) draws another code.
+        while (!insertOrder(o)) o = { ...o, pickupCode: newPickupCode() };
+        bumpAll(menuId, decision.holds);
         remember("order", idem.key, idem.requestHash, o.id);
         return { kind: "created", value: o };
       });
