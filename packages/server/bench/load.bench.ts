@@ -4,7 +4,7 @@
 // baseline. Runs on SQLite, and on PostgreSQL when DATABASE_URL is set.
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,17 @@ function report(
   console.log(
     `BENCH ${JSON.stringify({ name, value: r(value), unit, baseline: r(baseline), ratio: r(ratio), target })}`,
   );
+}
+
+/** CPU time (user + system) a process has used, in ms; undefined where /proc is missing. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    return (Number(fields[11]) + Number(fields[12])) * tick;
+  } catch {
+    return undefined;
+  }
 }
 
 function start(
@@ -67,7 +78,9 @@ async function run(label: string, env: Record<string, string>) {
     });
     if (put.status !== 200) throw new Error(`could not publish the bench menu: ${put.status}`);
 
+    const cpu0 = cpuMs(child.pid!);
     const health = await autocannon({ url: `${url}/health`, connections: 64, duration: SECONDS });
+    const cpu1 = cpuMs(child.pid!);
     let n = 0;
     const orders = await autocannon({
       url: `${url}/v1/orders`,
@@ -87,6 +100,7 @@ async function run(label: string, env: Record<string, string>) {
         },
       ],
     });
+    const cpu2 = cpuMs(child.pid!);
     // No oversell, no lost or doubled order: the units the menu says are taken are exactly the
     // orders stored (answers still in flight when autocannon stopped counting included).
     const read = async () => {
@@ -113,6 +127,13 @@ async function run(label: string, env: Record<string, string>) {
     console.log(
       `${label}: /health ${health.requests.average.toFixed(0)} req/s (p99 ${health.latency.p99} ms); orders ${orders.requests.average.toFixed(0)}/s (p99 ${orders.latency.p99} ms), ${orders["2xx"]} answered 201 in time, ${orders.non2xx} refused, ${orders.errors} errors; ${roster.orders.length} orders stored, ${reserved} units reserved`,
     );
+    if (cpu0 !== undefined) {
+      // Server CPU per answer: steadier than throughput when other work shares the machine.
+      const per = (ms: number, n: number) => ((ms * 1000) / Math.max(1, n)).toFixed(0);
+      console.log(
+        `${label}: server CPU per answer: /health ${per(cpu1! - cpu0, health.requests.total)} µs, order ${per(cpu2! - cpu1!, orders.requests.total)} µs`,
+      );
+    }
     if (reserved !== roster.orders.length || orders.non2xx > 0) {
       console.error(`${label}: stored orders and reserved units disagree, or orders were refused`);
       process.exitCode = 1;
