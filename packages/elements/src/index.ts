@@ -1,0 +1,36 @@
+/**
+ * @linli/elements: Lit custom elements for community platforms. This entry exports the
+ * classes and helpers without registering any tag; import `@linli/elements/define.js` (all
+ * tags) or `@linli/elements/linli-group-card.js` (one) to register them.
+ *
+ * @packageDocumentation
+ */
+export { LinliGroupCard, type GroupJoinDetail } from "./group-card/group-card.js";
+export { groupCardMessages, type GroupCardStringKey } from "./group-card/group-card.messages.js";
+export { LinliGroupDirectory, type GroupsFilterDetail } from "./group-directory/group-directory.js";
+export {
+  groupDirectoryMessages,
+  type GroupDirectoryStringKey,
+} from "./group-directory/group-directory.messages.js";
+export { LinliElement, type EventDetail } from "./internal/base-element.js";
+export { defineElement, type VersionedElement } from "./internal/define.js";
+export { formatNumber, formatSessionTime } from "./internal/format.js";
+export {
+  closestLang,
+  LocalizeController,
+  plural,
+  setStrings,
+  type Catalogue,
+  type LocalizedHost,
+  type StringOverride,
+  type StringOverrides,
+} from "./internal/localize.js";
+export {
+  errorMessage,
+  httpStore,
+  StoreController,
+  type DataState,
+  type StoreHost,
+} from "./internal/store-controller.js";
+export { baseStyles, tokens } from "./internal/theme.js";
+export { VERSION } from "./internal/version.js";

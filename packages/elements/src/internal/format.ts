@@ -1,0 +1,42 @@
+import type { Locale } from "@linli/core/i18n";
+
+// Intl formatters are costly to build and cheap to reuse: one per locale and option set.
+const numbers = new Map<string, Intl.NumberFormat>();
+const dates = new Map<string, Intl.DateTimeFormat>();
+
+/** A whole number as people read it: `1,234` in both shipped languages. */
+export function formatNumber(n: number, locale: Locale): string {
+  let f = numbers.get(locale);
+  if (!f) numbers.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f.format(n);
+}
+
+/**
+ * A session's start and end as a notice would print them, in the hub's zone: `12月1日周二
+ * 09:00–11:30` in zh-CN, `Tue 1 Dec, 09:00–11:30` in en (24-hour clock in both).
+ *
+ * @example
+ * formatSessionTime(Date.parse("2026-12-01T01:00:00Z"), "11:30", "Asia/Shanghai", "en"); // "Tue 1 Dec, 09:00–11:30"
+ */
+export function formatSessionTime(
+  startsAt: number,
+  end: string,
+  timeZone: string,
+  locale: Locale,
+): string {
+  const key = `${locale}|${timeZone}`;
+  let f = dates.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+      timeZone,
+      weekday: "short",
+      month: locale === "en" ? "short" : "long",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    dates.set(key, f);
+  }
+  return `${f.format(startsAt)}–${end}`;
+}
