@@ -2,6 +2,7 @@ import type { PartnerRole } from "../partners/partner.js";
 import { COHORTS } from "../partners/partner.js";
 import { monthNumber } from "../split/columns.js";
 import type { MetricContext } from "./figures.js";
+import { indexIds } from "./id-index.js";
 
 // Records turned into typed arrays once per snapshot (memoised on the context), so that
 // thirteen periods times a dozen metrics over 10 000 people stay cheap.
@@ -52,34 +53,38 @@ export interface PeopleFacts {
   readonly baseline: Float64Array;
   /** Bit `k` set when the person is in cohort `COHORTS[k]`. */
   readonly cohorts: Uint8Array;
-  /** Partner id to position (the last, if an id repeats). The ledger's income index shares it. */
+  /** Partner ids in order, and each id's position (the last, if an id repeats). The ledger's income index shares both. */
+  readonly ids: readonly string[];
   readonly index: ReadonlyMap<string, number>;
 }
 
 export function peopleFacts(ctx: FactsSource): PeopleFacts {
-  return ctx.memo("people", () => {
-    const ps = ctx.data.partners;
-    const n = ps.length;
-    const currency = ctx.data.currency;
-    const participant = new Uint8Array(n);
-    const joined = new Int32Array(n);
-    const left = new Int32Array(n);
-    const baseline = new Float64Array(n);
-    const cohorts = new Uint8Array(n);
-    const index = new Map<string, number>();
-    // One plain loop: each partner record is touched once, in order.
-    for (let i = 0; i < n; i++) {
-      const p = ps[i]!;
-      index.set(p.id, i);
-      participant[i] = takesPart(p.roles) ? 1 : 0;
-      joined[i] = monthOf(p.joinedOn);
-      left[i] = p.leftOn === undefined ? NEVER : monthOf(p.leftOn);
-      const b = p.incomeBaseline;
-      baseline[i] = b !== undefined && b.monthly.currency === currency ? b.monthly.amount : NaN;
-      cohorts[i] = cohortMask(p.cohorts);
-    }
-    return { n, participant, joined, left, baseline, cohorts, index };
-  });
+  return ctx.memo("people", () => buildPeopleFacts(ctx.data.partners, ctx.data.currency));
+}
+
+// One plain loop: each partner record is touched once, in order.
+function buildPeopleFacts(
+  ps: FactsSource["data"]["partners"],
+  currency: FactsSource["data"]["currency"],
+): PeopleFacts {
+  const n = ps.length;
+  const participant = new Uint8Array(n);
+  const joined = new Int32Array(n);
+  const left = new Int32Array(n);
+  const baseline = new Float64Array(n);
+  const cohorts = new Uint8Array(n);
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const p = ps[i]!;
+    ids[i] = p.id;
+    participant[i] = takesPart(p.roles) ? 1 : 0;
+    joined[i] = monthOf(p.joinedOn);
+    left[i] = p.leftOn === undefined ? NEVER : monthOf(p.leftOn);
+    const b = p.incomeBaseline;
+    baseline[i] = b !== undefined && b.monthly.currency === currency ? b.monthly.amount : NaN;
+    cohorts[i] = cohortMask(p.cohorts);
+  }
+  return { n, participant, joined, left, baseline, cohorts, ids, index: indexIds(ids) };
 }
 
 function takesPart(roles: readonly PartnerRole[]): boolean {

@@ -60,7 +60,7 @@ function incomeOver(
   months: readonly Month[],
   memo: MetricContext["memo"],
 ): IncomeIndex {
-  return incomeIndexWith(data, months, peopleFacts({ data, memo }).index);
+  return incomeIndexWith(data, months, peopleFacts({ data, memo }));
 }
 
 /**

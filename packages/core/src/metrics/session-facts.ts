@@ -21,62 +21,78 @@ export interface SessionFacts {
 }
 
 export function sessionFacts(ctx: FactsSource): SessionFacts {
-  return ctx.memo("sessions", () => {
-    const index = peopleFacts(ctx).index;
-    const ss = ctx.data.sessions;
-    const n = ss.length;
-    // Categories are few: each group maps to a small number, not a string per session.
-    const categories: string[] = [];
-    const categoryOfGroup = new Map<string, number>();
-    for (const g of ctx.data.groups) {
-      let c = categories.indexOf(g.category);
-      if (c < 0) c = categories.push(g.category) - 1;
-      categoryOfGroup.set(g.id, c);
-    }
-    let unknownGroup = -1;
-    const month = new Int32Array(n);
-    const attendees = new Float64Array(n);
-    const category = new Int32Array(n);
-    const peopleStart = new Int32Array(n + 1);
-    const unknownStart = new Int32Array(n + 1);
-    const people: number[] = [];
-    const unknown: string[] = [];
-    for (let s = 0; s < n; s++) {
-      const session = ss[s]!;
-      month[s] = monthOf(session.date);
-      attendees[s] = session.attendees;
-      let c = categoryOfGroup.get(session.groupId);
-      if (c === undefined) {
-        if (unknownGroup < 0) {
-          unknownGroup = categories.indexOf("unknown");
-          if (unknownGroup < 0) unknownGroup = categories.push("unknown") - 1;
-        }
-        c = unknownGroup;
+  return ctx.memo("sessions", () =>
+    buildSessionFacts(ctx.data.sessions, ctx.data.groups, peopleFacts(ctx).index),
+  );
+}
+
+function buildSessionFacts(
+  ss: FactsSource["data"]["sessions"],
+  groups: FactsSource["data"]["groups"],
+  index: ReadonlyMap<string, number>,
+): SessionFacts {
+  const n = ss.length;
+  // Categories are few: each group maps to a small number, not a string per session.
+  const categories: string[] = [];
+  const categoryOfGroup = new Map<string, number>();
+  for (const g of groups) {
+    let c = categories.indexOf(g.category);
+    if (c < 0) c = categories.push(g.category) - 1;
+    categoryOfGroup.set(g.id, c);
+  }
+  let unknownGroup = -1;
+  const month = new Int32Array(n);
+  const attendees = new Float64Array(n);
+  const category = new Int32Array(n);
+  const peopleStart = new Int32Array(n + 1);
+  const unknownStart = new Int32Array(n + 1);
+  // Grown by doubling, so attendees go straight into a typed array.
+  let people = new Int32Array(2 * n + 8);
+  let count = 0;
+  const unknown: string[] = [];
+  for (let s = 0; s < n; s++) {
+    const session = ss[s]!;
+    month[s] = monthOf(session.date);
+    attendees[s] = session.attendees;
+    let c = categoryOfGroup.get(session.groupId);
+    if (c === undefined) {
+      if (unknownGroup < 0) {
+        unknownGroup = categories.indexOf("unknown");
+        if (unknownGroup < 0) unknownGroup = categories.push("unknown") - 1;
       }
-      category[s] = c;
-      const ids = session.participantIds;
-      if (ids !== undefined) {
-        for (let j = 0; j < ids.length; j++) {
-          const person = index.get(ids[j]!);
-          if (person === undefined) unknown.push(ids[j]!);
-          else people.push(person);
-        }
-      }
-      peopleStart[s + 1] = people.length;
-      unknownStart[s + 1] = unknown.length;
+      c = unknownGroup;
     }
-    return {
-      n,
-      month,
-      attendees,
-      peopleStart,
-      people: Int32Array.from(people),
-      unknownStart,
-      unknown,
-      category,
-      categories,
-    };
-  });
+    category[s] = c;
+    const ids = session.participantIds;
+    if (ids !== undefined) {
+      for (let j = 0; j < ids.length; j++) {
+        const person = index.get(ids[j]!);
+        if (person === undefined) {
+          unknown.push(ids[j]!);
+          continue;
+        }
+        if (count === people.length) {
+          const grown = new Int32Array(2 * count);
+          grown.set(people);
+          people = grown;
+        }
+        people[count++] = person;
+      }
+    }
+    peopleStart[s + 1] = count;
+    unknownStart[s + 1] = unknown.length;
+  }
+  return {
+    n,
+    month,
+    attendees,
+    peopleStart,
+    people: people.subarray(0, count),
+    unknownStart,
+    unknown,
+    category,
+    categories,
+  };
 }
 
 /**
