@@ -31,6 +31,7 @@ const isText = (t: unknown): t is LocalizedText =>
  * call to action. Give it a `PublicGroup` from @linli/core (as a store's `listGroups` returns);
  * missing fields are left out and long text wraps.
  *
+ * @tag linli-group-card
  * @summary A resident group's card: what it is, who runs it, when it meets, how to join.
  *
  * @fires linli-group-join - The resident chose to join. `detail`: `{ groupId, slug, name, href? }`. With `join-href` the event is cancelable: `preventDefault()` keeps the browser from following the link (for in-app routing).
@@ -81,7 +82,6 @@ export class LinliGroupCard extends LinliElement {
     joinHref: { attribute: "join-href" },
     timeZone: { attribute: "time-zone" },
     now: { type: Number },
-    imageFailed: { state: true },
   };
 
   /** The group to show: a `PublicGroup` (checked against core's schema; problems are logged). */
@@ -104,6 +104,11 @@ export class LinliGroupCard extends LinliElement {
   declare now: number | undefined;
 
   private imageFailed = false;
+
+  private onImageError(): void {
+    this.imageFailed = true;
+    this.requestUpdate();
+  }
 
   private readonly l10n = new LocalizeController<GroupCardStringKey>(this, groupCardMessages);
 
@@ -190,7 +195,7 @@ export class LinliGroupCard extends LinliElement {
       ${this.heading(name)}
       <div part="media" class="media">${cover && !this.imageFailed
         ? html`<img part="image" src=${cover} alt=${this.text(g.cover?.alt) ?? ""} loading="lazy"
-            decoding="async" @error=${() => (this.imageFailed = true)} />`
+            decoding="async" @error=${this.onImageError} />`
         : html`<div part="image-placeholder" class="placeholder" aria-hidden="true">${[...name][0]}</div>`}
       </div>
       <div part="body" class="body">

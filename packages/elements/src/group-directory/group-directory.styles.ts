@@ -4,6 +4,8 @@ export const groupDirectoryStyles = css`
   :host {
     --_min-column: var(--linli-directory-min-column, 18rem);
     --_gap: var(--linli-directory-gap, 1.25rem);
+    --_control-border: var(--linli-color-control-border, #6b6e76);
+    --_danger: var(--linli-color-danger, #a4161a);
   }
 
   .filters {
@@ -25,7 +27,7 @@ export const groupDirectoryStyles = css`
   .field.clear {
     align-self: flex-end;
     /* line up with the controls, under the hint's height */
-    margin-block-end: calc(var(--_font-size-small) * var(--_line-height) + 0.25rem);
+    margin-block-end: calc(var(--_font-size-small) * 1.6 + 0.25rem);
   }
   label {
     font-weight: 600;
@@ -41,15 +43,10 @@ export const groupDirectoryStyles = css`
     padding-block: 0.375rem;
     padding-inline: 0.75rem;
     border: 2px solid var(--_control-border);
-    border-radius: var(--_radius-small);
+    border-radius: var(--linli-radius-small, 6px);
     background: var(--_surface);
     color: var(--_text);
     font: inherit;
-  }
-  input:focus-visible,
-  select:focus-visible {
-    outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 2px;
   }
 
   .count {

@@ -44,6 +44,7 @@ const isStatus = (s: unknown): s is GroupStatus => GROUP_STATUSES.includes(s as 
  * `LinliStore` (`store`), or the URL of a Linli API (`api`). Filtering happens in the
  * browser with core's `matchesGroupQuery`, so it matches the server's filter exactly.
  *
+ * @tag linli-group-directory
  * @summary A searchable, filterable grid of a hub's resident groups.
  *
  * @fires linli-groups-filter - The resident changed the search or a filter. `detail`: `{ query, count, total }`.

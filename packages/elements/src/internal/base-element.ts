@@ -37,13 +37,12 @@ export class LinliElement extends LitElement {
     detail: EventDetail<K>,
     options: { cancelable?: boolean } = {},
   ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(type, {
-        detail,
-        bubbles: true,
-        composed: true,
-        cancelable: options.cancelable ?? false,
-      }),
-    );
+    return dispatch(this, type, detail, options.cancelable ?? false);
   }
+}
+
+function dispatch(el: HTMLElement, type: string, detail: unknown, cancelable: boolean): boolean {
+  return el.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }),
+  );
 }

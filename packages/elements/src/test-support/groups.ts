@@ -38,3 +38,13 @@ export function manyGroups(count: number): PublicGroup[] {
     };
   });
 }
+
+/**
+ * The same groups with covers that exist in Storybook (one illustration per category, from
+ * .storybook/public), since the fixtures' photo URLs point at a site that is not there.
+ */
+export function illustrated<G extends PublicGroup>(groups: readonly G[]): G[] {
+  return groups.map((g) =>
+    g.cover ? { ...g, cover: { ...g.cover, url: `images/categories/${g.category}.svg` } } : g,
+  );
+}

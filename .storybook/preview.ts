@@ -1,0 +1,44 @@
+import { setCustomElementsManifest, type Preview } from "@storybook/web-components-vite";
+import { html } from "lit";
+import manifest from "../packages/elements/custom-elements.json";
+import "../packages/elements/src/themes/dark.css";
+import "../packages/elements/src/themes/high-contrast.css";
+import "./preview.css";
+
+setCustomElementsManifest(manifest);
+
+const themes: Record<string, string> = {
+  light: "",
+  dark: "linli-theme-dark",
+  "high-contrast": "linli-theme-high-contrast",
+};
+
+const preview: Preview = {
+  // axe violations fail the story tests, not just the panel.
+  parameters: { a11y: { test: "error" }, layout: "fullscreen" },
+  tags: ["autodocs"],
+  globalTypes: {
+    locale: {
+      description: "Language (the closest [lang])",
+      toolbar: { icon: "globe", items: ["zh-CN", "en"], dynamicTitle: true },
+    },
+    theme: {
+      description: "Theme (a class from @linli/elements/themes/*.css)",
+      toolbar: { icon: "paintbrush", items: Object.keys(themes), dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: "zh-CN", theme: "light" },
+  // Every story renders inside a frame with the chosen language and theme, as a host page's
+  // <html lang> and <body class> would give them.
+  decorators: [
+    (story, { globals }) =>
+      html`<div
+        class="story-frame ${themes[globals["theme"] as string] ?? ""}"
+        lang=${(globals["locale"] as string) ?? "zh-CN"}
+      >
+        ${story()}
+      </div>`,
+  ],
+};
+
+export default preview;
