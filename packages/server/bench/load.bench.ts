@@ -171,7 +171,34 @@ if (url) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   try {
-    await run("postgres", { DATABASE_URL: url.replace(/\/[^/]*$/, `/${name}`) });
+    // Count calls of the order function: its calls per stored order are the round trips
+    // an order takes to check and take stock (the menu read before it is one more).
+    await admin.query(`ALTER DATABASE ${name} SET track_functions = 'pl'`);
+    const benchUrl = url.replace(/\/[^/]*$/, `/${name}`);
+    await run("postgres", { DATABASE_URL: benchUrl });
+    // The server has exited, so its sessions have flushed their statistics.
+    const db = new pg.Client({ connectionString: benchUrl });
+    await db.connect();
+    const calls = Number(
+      (
+        await db.query(
+          "SELECT COALESCE(SUM(calls), 0) AS n FROM pg_stat_user_functions WHERE funcname = 'linli_place_order'",
+        )
+      ).rows[0].n,
+    );
+    const stored = Number((await db.query("SELECT COUNT(*) AS n FROM orders")).rows[0].n);
+    await db.end();
+    console.log(
+      `postgres: linli_place_order ran ${calls} times for ${stored} orders stored (plus one menu read per order)`,
+    );
+    report(
+      "server.postgres.order-statements-per-order",
+      calls / Math.max(1, stored),
+      "calls",
+      1,
+      calls / Math.max(1, stored),
+      "1 round trip per order",
+    );
   } finally {
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.end();
