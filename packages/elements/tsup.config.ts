@@ -24,12 +24,7 @@ export default defineConfig([
   // page's bundler can drop every module it does not use. lit and @linli/* stay imports.
   {
     ...shared,
-    entry: [
-      "src/**/*.ts",
-      "!src/**/*.test.ts",
-      "!src/**/*.stories.ts",
-      "!src/test-support/**",
-    ],
+    entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/*.stories.ts", "!src/test-support/**"],
     bundle: false,
     dts: true,
     clean: true,

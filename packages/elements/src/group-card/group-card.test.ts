@@ -17,6 +17,8 @@ document.documentElement.removeAttribute("lang");
 const seen = (el: HTMLElement) => (el.shadowRoot!.textContent ?? "").replace(/\s+/g, " ").trim();
 const part = (el: HTMLElement, name: string) =>
   el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+/** Whether a part is there for a resident to see (present and rendered). */
+const shown = (el: HTMLElement, name: string) => part(el, name)?.checkVisibility() ?? false;
 
 async function card(group: Partial<PublicGroup> | undefined, attrs = html``) {
   return fixture<LinliGroupCard>(
@@ -135,21 +137,25 @@ describe("<linli-group-card>", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(el.shadowRoot!.querySelector("h3")!.textContent).to.equal(evil);
     expect(el.shadowRoot!.querySelector("script")).to.equal(null);
-    expect(el.shadowRoot!.querySelector("img")).to.equal(null);
+    expect(el.shadowRoot!.querySelector("[onerror]")).to.equal(null);
+    expect(shown(el, "image")).to.equal(false); // (the card's own, unused cover slot)
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
   it("shows a placeholder when there is no cover, and when the cover fails to load", async () => {
     const el = await card({ ...bakery, cover: undefined });
-    expect(part(el, "image")).to.equal(null);
+    expect(shown(el, "image")).to.equal(false);
+    expect(shown(el, "image-placeholder")).to.equal(true);
     expect(part(el, "image-placeholder")!.getAttribute("aria-hidden")).to.equal("true");
 
     const broken = await card({
       ...bakery,
       cover: { url: "/no-such-image.webp", alt: { "zh-CN": "活动照片" } },
     });
+    expect(shown(broken, "image")).to.equal(true);
     expect(part(broken, "image")!.getAttribute("alt")).to.equal("活动照片");
-    await waitUntil(() => part(broken, "image-placeholder"), "placeholder after error", {
+    expect(shown(broken, "image-placeholder")).to.equal(false);
+    await waitUntil(() => shown(broken, "image-placeholder"), "placeholder after error", {
       timeout: 3000,
     });
     await expect(broken).to.be.accessible();
@@ -158,10 +164,10 @@ describe("<linli-group-card>", () => {
   it("leaves out what is missing and still names the group", async () => {
     const el = await card({ id: "bare", name: { "zh-CN": "新社群" } });
     expect(seen(el)).to.contain("新社群");
-    expect(part(el, "facts")).to.equal(null);
-    expect(part(el, "badges")).to.equal(null);
-    expect(part(el, "summary")).to.equal(null);
-    expect(part(el, "cta")).not.to.equal(null);
+    expect(shown(el, "facts")).to.equal(false);
+    expect(shown(el, "badges")).to.equal(false);
+    expect(shown(el, "summary")).to.equal(false);
+    expect(shown(el, "cta")).to.equal(true);
     await expect(el).to.be.accessible();
 
     const unnamed = await card({});

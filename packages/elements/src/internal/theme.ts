@@ -33,8 +33,9 @@ export const tokens = css`
 
 /** Rules every element shares: hidden means hidden, a visible focus ring, screen-reader text. */
 export const baseStyles = css`
-  :host([hidden]) {
-    display: none;
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
   }
   * {
     box-sizing: border-box;
