@@ -3,7 +3,7 @@ import { GROUP_CATEGORY_LABELS, GROUP_STATUSES, groupLifecycle } from "../groups
 import type { BilingualText } from "../i18n/locale.js";
 import { COHORT_LABELS, COHORTS } from "../partners/partner.js";
 import type { Coverage } from "./data.js";
-import { markEnrolled, peopleFacts, rangeNumbers, tallyCohorts } from "./facts.js";
+import { COHORT_COUNT, markEnrolled, peopleFacts, rangeNumbers, tallyCohorts } from "./facts.js";
 import { countReceived, countResolved, countResolvedByEnd, requestFacts } from "./request-facts.js";
 import { attendanceIn, countByCategory, markAttendees, sessionFacts } from "./session-facts.js";
 import { countAtLeast, meanOf, medianOf } from "./stats.js";
@@ -212,12 +212,13 @@ const uniqueParticipants: MetricImplementation = {
     const unknown = new Set<string>();
     markEnrolled(people, a, b, seen);
     const held = markAttendees(sessions, a, b, seen, unknown);
-    const { total: known, noCohort: knownNoCohort, byCohort } = tallyCohorts(people, seen);
+    const counts = new Int32Array(COHORT_COUNT + 2);
+    tallyCohorts(people, seen, counts);
     // Attendees without a partner record count once each, with no cohort.
-    const total = unknown.size + known;
-    const noCohort = unknown.size + knownNoCohort;
+    const total = unknown.size + counts[COHORT_COUNT + 1]!;
+    const noCohort = unknown.size + counts[COHORT_COUNT]!;
     const breakdown: BreakdownItem[] = COHORTS.map((c, k) =>
-      part(c, COHORT_LABELS[c], "people", byCohort[k]!),
+      part(c, COHORT_LABELS[c], "people", counts[k]!),
     );
     breakdown.push(part("no-cohort", t("未登记身份", "No cohort recorded"), "people", noCohort));
     return figure(total, breakdown, { partners: ctx.data.partners.length, sessions: held });
@@ -389,7 +390,10 @@ const attendance: MetricImplementation = {
     if (outside) return outside;
     const f = sessionFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    const { visits, sessions } = attendanceIn(f, a, b);
+    const out = new Float64Array(2);
+    attendanceIn(f, a, b, out);
+    const visits = out[0]!;
+    const sessions = out[1]!;
     return figure(
       visits,
       [
@@ -428,14 +432,15 @@ const requestsReceived: MetricImplementation = {
     if (outside) return outside;
     const f = requestFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    const by = new Int32Array(3);
-    const total = countReceived(f, a, b, by);
+    const counts = new Int32Array(4);
+    countReceived(f, a, b, counts);
+    const total = counts[0]!;
     return figure(
       total,
       [
-        part("resident", t("居民", "Residents"), "requests", by[0]!),
-        part("firm", t("企业", "Firms"), "requests", by[1]!),
-        part("group", t("社群", "Groups"), "requests", by[2]!),
+        part("resident", t("居民", "Residents"), "requests", counts[1]!),
+        part("firm", t("企业", "Firms"), "requests", counts[2]!),
+        part("group", t("社群", "Groups"), "requests", counts[3]!),
       ],
       { requests: ctx.data.requests.length },
     );
@@ -464,7 +469,10 @@ const requestsResolved: MetricImplementation = {
     if (outside) return outside;
     const f = requestFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    const { total, technical } = countResolved(f, a, b);
+    const counts = new Int32Array(2);
+    countResolved(f, a, b, counts);
+    const total = counts[0]!;
+    const technical = counts[1]!;
     return figure(
       total,
       [part("technical", t("其中技术攻关", "Of which technical problems"), "requests", technical)],
@@ -502,7 +510,10 @@ const resolutionRate: MetricImplementation = {
     if (outside) return outside;
     const f = requestFacts(ctx);
     const [a, b] = rangeNumbers(ctx);
-    const { received, resolved } = countResolvedByEnd(f, a, b);
+    const counts = new Int32Array(2);
+    countResolvedByEnd(f, a, b, counts);
+    const received = counts[0]!;
+    const resolved = counts[1]!;
     if (received === 0) {
       return unavailable("ZERO_DENOMINATOR", {
         denominator: t("本期受理诉求数", "requests received in the period"),

@@ -62,7 +62,6 @@ export function peopleFacts(ctx: FactsSource): PeopleFacts {
   return ctx.memo("people", () => buildPeopleFacts(ctx.data.partners, ctx.data.currency));
 }
 
-// One plain loop: each partner record is touched once, in order.
 function buildPeopleFacts(
   ps: FactsSource["data"]["partners"],
   currency: FactsSource["data"]["currency"],
@@ -73,8 +72,28 @@ function buildPeopleFacts(
   const left = new Int32Array(n);
   const baseline = new Float64Array(n);
   const cohorts = new Uint8Array(n);
-  const ids = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
+  // Filled with strings up front, so the loop below always gets an array of one kind (V8
+  // would otherwise change its representation on the first store, then compile for that).
+  const ids = new Array<string>(n).fill("");
+  readPartners(ps, currency, participant, joined, left, baseline, cohorts, ids);
+  return { n, participant, joined, left, baseline, cohorts, ids, index: indexIds(ids) };
+}
+
+// One plain loop: each partner record is touched once, in order. Like every loop over a
+// snapshot's records it is a function that only fills arrays it is given: V8 compiles a
+// long loop while it first runs, and anything after the loop that has not run yet would
+// throw that code away again on every later snapshot.
+function readPartners(
+  ps: FactsSource["data"]["partners"],
+  currency: FactsSource["data"]["currency"],
+  participant: Uint8Array,
+  joined: Int32Array,
+  left: Int32Array,
+  baseline: Float64Array,
+  cohorts: Uint8Array,
+  ids: string[],
+): void {
+  for (let i = 0; i < ps.length; i++) {
     const p = ps[i]!;
     ids[i] = p.id;
     participant[i] = takesPart(p.roles) ? 1 : 0;
@@ -84,7 +103,6 @@ function buildPeopleFacts(
     baseline[i] = b !== undefined && b.monthly.currency === currency ? b.monthly.amount : NaN;
     cohorts[i] = cohortMask(p.cohorts);
   }
-  return { n, participant, joined, left, baseline, cohorts, ids, index: indexIds(ids) };
 }
 
 function takesPart(roles: readonly PartnerRole[]): boolean {
@@ -109,23 +127,19 @@ export function markEnrolled(people: PeopleFacts, a: number, b: number, seen: Ui
   }
 }
 
-/** How many people are marked, how many of them have no cohort, and how many are in each. */
-export function tallyCohorts(
-  people: PeopleFacts,
-  seen: Uint8Array,
-): { readonly total: number; readonly noCohort: number; readonly byCohort: readonly number[] } {
+/**
+ * Counts the people marked in `seen` into `counts`: one slot per cohort, then those with no
+ * cohort, then everyone marked.
+ */
+export function tallyCohorts(people: PeopleFacts, seen: Uint8Array, counts: Int32Array): void {
   const cohorts = people.cohorts;
-  const byCohort = new Array<number>(COHORT_COUNT).fill(0);
-  let total = 0;
-  let noCohort = 0;
   for (let i = 0; i < people.n; i++) {
     if (seen[i] !== 1) continue;
-    total++;
+    counts[COHORT_COUNT + 1]!++;
     const mask = cohorts[i]!;
-    if (mask === 0) noCohort++;
-    for (let k = 0; k < COHORT_COUNT; k++) if (mask & (1 << k)) byCohort[k]!++;
+    if (mask === 0) counts[COHORT_COUNT]!++;
+    for (let k = 0; k < COHORT_COUNT; k++) if (mask & (1 << k)) counts[k]!++;
   }
-  return { total, noCohort, byCohort };
 }
 
 /** The context's range as month numbers, both ends included. */

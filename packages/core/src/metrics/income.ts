@@ -60,13 +60,15 @@ export function incomeIndexWith(
   const sets = indexRuleSets(data.ruleSets, partnerIndex, hasSource);
   const cols = isLedgerColumns(data.ledger) ? data.ledger : toLedgerColumns(data.ledger);
   const slotPerson = resolveSlots(cols.slots, sets);
-  const counts = sumIncome(
+  const counts = new Int32Array(2);
+  sumIncome(
     cols,
     slotPerson,
     cols.currencies.indexOf(data.currency),
     firstMonth,
     M,
     income,
+    counts,
   );
   return {
     months,
@@ -74,8 +76,8 @@ export function incomeIndexWith(
     partnerIds,
     income,
     hasSource,
-    entriesRead: counts[0],
-    entriesOtherCurrency: counts[1],
+    entriesRead: counts[0]!,
+    entriesOtherCurrency: counts[1]!,
   };
 }
 
@@ -99,11 +101,43 @@ function indexRuleSets(
   partnerIndex: ReadonlyMap<string, number>,
   hasSource: Uint8Array,
 ): RuleSetIndex {
-  const setIds = new Array<string>(ruleSets.length);
+  // Arrays sized and filled with strings up front, so the loop below always gets arrays of
+  // one kind (V8 would otherwise change their representation on the first store).
+  const setIds = new Array<string>(ruleSets.length).fill("");
   const partyStart = new Int32Array(ruleSets.length + 1);
-  const partyId: string[] = [];
-  // Grown by doubling, so persons go straight into a typed array.
-  let partyPerson = new Int32Array(2 * ruleSets.length + 8);
+  const partyId = new Array<string>(countParties(ruleSets)).fill("");
+  const partyPerson = new Int32Array(partyId.length);
+  const count = readRuleSets(
+    ruleSets,
+    partnerIndex,
+    hasSource,
+    setIds,
+    partyStart,
+    partyId,
+    partyPerson,
+  );
+  partyId.length = count;
+  return {
+    position: indexIds(setIds),
+    partyStart,
+    partyId: compactCopies(partyId),
+    partyPerson: partyPerson.subarray(0, count),
+  };
+}
+
+// The loop over the rule sets only fills what it is given: V8 compiles a long loop while
+// it first runs, and code after the loop that has not run yet would throw that compiled
+// code away again on the next snapshot.
+function readRuleSets(
+  ruleSets: readonly SplitRuleSet[],
+  partnerIndex: ReadonlyMap<string, number>,
+  hasSource: Uint8Array,
+  setIds: string[],
+  partyStart: Int32Array,
+  partyId: string[],
+  partyPerson: Int32Array,
+): number {
+  let count = 0;
   for (let k = 0; k < ruleSets.length; k++) {
     const set = ruleSets[k]!;
     setIds[k] = set.id;
@@ -113,22 +147,18 @@ function indexRuleSets(
       if (party.partnerId === undefined) continue;
       const person = partnerIndex.get(party.partnerId) ?? -1;
       if (person >= 0) hasSource[person] = 1;
-      if (partyId.length === partyPerson.length) {
-        const grown = new Int32Array(2 * partyPerson.length);
-        grown.set(partyPerson);
-        partyPerson = grown;
-      }
-      partyPerson[partyId.length] = person;
-      partyId.push(party.id);
+      partyId[count] = party.id;
+      partyPerson[count++] = person;
     }
-    partyStart[k + 1] = partyId.length;
+    partyStart[k + 1] = count;
   }
-  return {
-    position: indexIds(setIds),
-    partyStart,
-    partyId: compactCopies(partyId),
-    partyPerson: partyPerson.subarray(0, partyId.length),
-  };
+  return count;
+}
+
+function countParties(ruleSets: readonly SplitRuleSet[]): number {
+  let count = 0;
+  for (let k = 0; k < ruleSets.length; k++) count += ruleSets[k]!.parties.length;
+  return count;
 }
 
 /**
@@ -158,7 +188,8 @@ function resolveSlots(slots: LedgerColumns["slots"], sets: RuleSetIndex): Int32A
   return slotPerson;
 }
 
-// The loop over every entry, on its own so the engine optimises it fully.
+// The loop over every entry, on its own so the engine optimises it fully; it counts the
+// entries read, then those in another currency, into `counts`.
 function sumIncome(
   cols: LedgerColumns,
   slotPerson: Int32Array,
@@ -166,22 +197,20 @@ function sumIncome(
   firstMonth: number,
   M: number,
   income: Float64Array,
-): [read: number, otherCurrency: number] {
+  counts: Int32Array,
+): void {
   const { slot, month, amount, currency, length } = cols;
-  let read = 0;
-  let otherCurrency = 0;
   for (let i = 0; i < length; i++) {
     const person = slotPerson[slot[i]!]!;
     if (person < 0) continue;
     const m = month[i]! - firstMonth;
     if (m < 0 || m >= M) continue;
     if (currency[i] !== wanted) {
-      otherCurrency++;
+      counts[1]!++;
       continue;
     }
-    read++;
+    counts[0]!++;
     // A party's account is credited (negative) with what it is owed.
     income[person * M + m]! -= amount[i]!;
   }
-  return [read, otherCurrency];
 }

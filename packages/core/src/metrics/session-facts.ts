@@ -40,59 +40,60 @@ function buildSessionFacts(
     if (c < 0) c = categories.push(g.category) - 1;
     categoryOfGroup.set(g.id, c);
   }
-  let unknownGroup = -1;
-  const month = new Int32Array(n);
-  const attendees = new Float64Array(n);
-  const category = new Int32Array(n);
-  const peopleStart = new Int32Array(n + 1);
-  const unknownStart = new Int32Array(n + 1);
-  // Grown by doubling, so attendees go straight into a typed array.
-  let people = new Int32Array(2 * n + 8);
+  // Sessions of groups not in the data count as "unknown" (an unused category costs nothing).
+  let unknownGroup = categories.indexOf("unknown");
+  if (unknownGroup < 0) unknownGroup = categories.push("unknown") - 1;
+  const f = {
+    n,
+    month: new Int32Array(n),
+    attendees: new Float64Array(n),
+    category: new Int32Array(n),
+    peopleStart: new Int32Array(n + 1),
+    people: new Int32Array(countIds(ss)),
+    unknownStart: new Int32Array(n + 1),
+    unknown: [] as string[],
+    categories,
+  };
+  const known = readSessions(ss, categoryOfGroup, unknownGroup, index, f);
+  return { ...f, people: f.people.subarray(0, known) };
+}
+
+function countIds(ss: FactsSource["data"]["sessions"]): number {
   let count = 0;
-  const unknown: string[] = [];
-  for (let s = 0; s < n; s++) {
+  for (let s = 0; s < ss.length; s++) count += ss[s]!.participantIds?.length ?? 0;
+  return count;
+}
+
+// Fills the facts' arrays and returns how many attendees are known partners. Like every
+// loop over a snapshot's records, it only fills what it is given: V8 compiles a long loop
+// while it first runs, and code after the loop that has not run yet would throw that
+// compiled code away again on the next snapshot.
+function readSessions(
+  ss: FactsSource["data"]["sessions"],
+  categoryOfGroup: ReadonlyMap<string, number>,
+  unknownGroup: number,
+  index: ReadonlyMap<string, number>,
+  f: SessionFacts & { readonly unknown: string[] },
+): number {
+  const { month, attendees, category, peopleStart, people, unknownStart, unknown } = f;
+  let count = 0;
+  for (let s = 0; s < ss.length; s++) {
     const session = ss[s]!;
     month[s] = monthOf(session.date);
     attendees[s] = session.attendees;
-    let c = categoryOfGroup.get(session.groupId);
-    if (c === undefined) {
-      if (unknownGroup < 0) {
-        unknownGroup = categories.indexOf("unknown");
-        if (unknownGroup < 0) unknownGroup = categories.push("unknown") - 1;
-      }
-      c = unknownGroup;
-    }
-    category[s] = c;
+    category[s] = categoryOfGroup.get(session.groupId) ?? unknownGroup;
     const ids = session.participantIds;
     if (ids !== undefined) {
       for (let j = 0; j < ids.length; j++) {
         const person = index.get(ids[j]!);
-        if (person === undefined) {
-          unknown.push(ids[j]!);
-          continue;
-        }
-        if (count === people.length) {
-          const grown = new Int32Array(2 * count);
-          grown.set(people);
-          people = grown;
-        }
-        people[count++] = person;
+        if (person === undefined) unknown.push(ids[j]!);
+        else people[count++] = person;
       }
     }
     peopleStart[s + 1] = count;
     unknownStart[s + 1] = unknown.length;
   }
-  return {
-    n,
-    month,
-    attendees,
-    peopleStart,
-    people: people.subarray(0, count),
-    unknownStart,
-    unknown,
-    category,
-    categories,
-  };
+  return count;
 }
 
 /**
@@ -139,19 +140,12 @@ export function countByCategory(
   return total;
 }
 
-/** Attendance summed over sessions in months `a..b`, in record order, and how many sessions. */
-export function attendanceIn(
-  f: SessionFacts,
-  a: number,
-  b: number,
-): { readonly visits: number; readonly sessions: number } {
+/** Attendance over sessions in months `a..b`, in record order: `out` gets the visits, then the sessions. */
+export function attendanceIn(f: SessionFacts, a: number, b: number, out: Float64Array): void {
   const { month, attendees } = f;
-  let visits = 0;
-  let sessions = 0;
   for (let i = 0; i < f.n; i++) {
     if (month[i]! < a || month[i]! > b) continue;
-    visits += attendees[i]!;
-    sessions++;
+    out[0]! += attendees[i]!;
+    out[1]!++;
   }
-  return { visits, sessions };
 }

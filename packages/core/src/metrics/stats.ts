@@ -23,8 +23,10 @@ export function medianOf(xs: Float64Array, ys: Float64Array = EMPTY): number | n
   a.set(xs);
   a.set(ys, xs.length);
   const m = moveNaNLast(a);
+  if (m < n) a.fill(NaN, m);
   const mid = n >> 1;
-  const upper = mid < m ? selectKth(a, mid, m) : NaN;
+  if (mid < m) selectKth(a, mid, m);
+  const upper = mid < m ? a[mid]! : NaN;
   if (n % 2 === 1) return roundHalfEven(upper);
   // The value just below the middle is the largest of those selection left before it.
   const lower = mid - 1 < m ? maxOf(a, mid) : NaN;
@@ -47,14 +49,14 @@ function sumFrom(start: number, xs: Float64Array): number {
   return sum;
 }
 
-// Packs the numbers first and NaN after them, where a numeric sort puts it; returns how many numbers.
+// Packs the numbers first, where a numeric sort puts them before NaN; returns how many
+// there are (the caller fills the rest with NaN, so that nothing follows this loop).
 function moveNaNLast(a: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     if (x === x) a[m++] = x;
   }
-  a.fill(NaN, m);
   return m;
 }
 
@@ -66,11 +68,11 @@ function maxOf(a: Float64Array, length: number): number {
 
 /**
  * Reorders `a[0..length)` (no NaN) so that `a[k]` holds the value a sort would put there,
- * with nothing larger before it, and returns that value. Hoare partitioning around a
- * median of three, which keeps runs of equal values balanced; if it ever takes too many
- * rounds, the part still open is sorted instead.
+ * with nothing larger before it. Hoare partitioning around a median of three, which keeps
+ * runs of equal values balanced; if it ever takes too many rounds, the part still open is
+ * sorted instead.
  */
-function selectKth(a: Float64Array, k: number, length: number): number {
+function selectKth(a: Float64Array, k: number, length: number): void {
   let lo = 0;
   let hi = length - 1;
   let rounds = 0;
@@ -98,7 +100,6 @@ function selectKth(a: Float64Array, k: number, length: number): number {
     else if (k >= i) lo = i;
     else break;
   }
-  return a[k]!;
 }
 
 function medianOfThree(x: number, y: number, z: number): number {

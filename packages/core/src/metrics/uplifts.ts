@@ -23,29 +23,46 @@ export function uplifts(ctx: MetricContext): Uplifts {
   });
 }
 
-// The loop over everyone, in a plain function of its own that V8 optimises once for all
-// thirteen periods of a snapshot.
 function upliftsOver(people: PeopleFacts, index: IncomeIndex, a: number, b: number): Uplifts {
+  const stayed = new Float64Array(people.n);
+  const left = new Float64Array(people.n);
+  const counts = new Int32Array(5);
+  fillUplifts(people, index, a, b, stayed, left, counts);
+  return {
+    stayed: stayed.subarray(0, counts[0]),
+    left: left.subarray(0, counts[1]),
+    active: counts[2]!,
+    noBaseline: counts[3]!,
+    noSource: counts[4]!,
+  };
+}
+
+// The loop over everyone, in a plain function of its own that V8 optimises once for all
+// thirteen periods of a snapshot. It only fills what it is given (`counts`: stayed, left,
+// active, without a baseline, without a source), so nothing after the loop is left for
+// the compiled code to learn.
+function fillUplifts(
+  people: PeopleFacts,
+  index: IncomeIndex,
+  a: number,
+  b: number,
+  stayed: Float64Array,
+  left: Float64Array,
+  counts: Int32Array,
+): void {
   const { income, hasSource, firstMonth } = index;
   const M = index.months.length;
   const { n, participant, joined, left: leftOn, baseline: baselines } = people;
-  const stayed = new Float64Array(n);
-  const left = new Float64Array(n);
-  let nStayed = 0;
-  let nLeft = 0;
-  let active = 0;
-  let noBaseline = 0;
-  let noSource = 0;
   for (let i = 0; i < n; i++) {
     if (participant[i] !== 1 || joined[i]! > b || leftOn[i]! < a) continue;
-    active++;
+    counts[2]!++;
     const baseline = baselines[i]!;
     if (Number.isNaN(baseline)) {
-      noBaseline++;
+      counts[3]!++;
       continue;
     }
     if (hasSource[i] !== 1) {
-      noSource++;
+      counts[4]!++;
       continue;
     }
     const from = Math.max(a, joined[i]!);
@@ -53,14 +70,7 @@ function upliftsOver(people: PeopleFacts, index: IncomeIndex, a: number, b: numb
     let total = 0;
     for (let m = from; m <= to; m++) total += income[i * M + m - firstMonth]!;
     const uplift = total / (to - from + 1) - baseline;
-    if (leftOn[i]! <= b) left[nLeft++] = uplift;
-    else stayed[nStayed++] = uplift;
+    if (leftOn[i]! <= b) left[counts[1]!++] = uplift;
+    else stayed[counts[0]!++] = uplift;
   }
-  return {
-    stayed: stayed.subarray(0, nStayed),
-    left: left.subarray(0, nLeft),
-    active,
-    noBaseline,
-    noSource,
-  };
 }
