@@ -6,6 +6,7 @@ const areas = [
   "money",
   "i18n",
   "time",
+  "calendar",
   "phone",
   "validation",
   "hub",

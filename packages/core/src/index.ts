@@ -8,6 +8,7 @@ export * from "./common/index.js";
 export * from "./i18n/index.js";
 export * from "./money/index.js";
 export * from "./time/index.js";
+export * from "./calendar/index.js";
 export * from "./phone/index.js";
 export * from "./validation/index.js";
 export * from "./lifecycle/index.js";
