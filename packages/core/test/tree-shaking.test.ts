@@ -62,6 +62,16 @@ describe("tree-shaking for browser bundles", () => {
     expect(js).not.toContain(ZOD);
   });
 
+  it("keeps zod out of preorder rules, phone checks and the calendar file", async () => {
+    const js = await bundle(`
+      import { checkOrder, cutoffAt, menuAvailability, priceOrder } from "./src/preorder/index.ts";
+      import { isCnMobile, maskPhone } from "./src/phone/index.ts";
+      import { icsEvent } from "./src/calendar/index.ts";
+      console.log(checkOrder, cutoffAt, menuAvailability, priceOrder, isCnMobile, maskPhone, icsEvent);
+    `);
+    expect(js).not.toContain(ZOD);
+  });
+
   it("still bundles zod when a schema is used (the check above can fail)", async () => {
     const js = await bundle(`
       import { GroupSchema } from "./src/groups/index.ts";

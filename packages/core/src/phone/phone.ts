@@ -31,13 +31,14 @@ export function isCnMobile(input: string): boolean {
  * A mainland China mobile number. Parsing normalises it to 11 digits, so what is stored is
  * always comparable. Personal data: show it through {@link maskPhone}.
  */
-export const CnMobileSchema = z
-  .string()
-  .check(
-    z.overwrite(normalizeCnMobile),
-    z.minLength(1, { error: "REQUIRED" }),
-    z.regex(CN_MOBILE, { error: "INVALID_PHONE" }),
-  );
+export const CnMobileSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.overwrite(normalizeCnMobile),
+      z.minLength(1, { error: "REQUIRED" }),
+      z.regex(CN_MOBILE, { error: "INVALID_PHONE" }),
+    ))();
 export type CnMobile = z.infer<typeof CnMobileSchema>;
 
 /**

@@ -114,39 +114,42 @@ export function holdsFit(holds: readonly Hold[], held: Reservations): boolean {
   );
 }
 
-export const ItemAvailabilitySchema = z.object({
-  itemId: IdSchema,
-  stock: z.int(),
-  /** Units held by orders that are not cancelled. */
-  reserved: z.int(),
-  remaining: z.int(),
-  soldOut: z.boolean(),
-  perOrderLimit: z.int(),
-  /** The most one new order can take now: the smaller of what is left and the per-order limit. */
-  maxPerOrder: z.int(),
-});
+export const ItemAvailabilitySchema = /* @__PURE__ */ (() =>
+  z.object({
+    itemId: IdSchema,
+    stock: z.int(),
+    /** Units held by orders that are not cancelled. */
+    reserved: z.int(),
+    remaining: z.int(),
+    soldOut: z.boolean(),
+    perOrderLimit: z.int(),
+    /** The most one new order can take now: the smaller of what is left and the per-order limit. */
+    maxPerOrder: z.int(),
+  }))();
 export type ItemAvailability = z.infer<typeof ItemAvailabilitySchema>;
 
 /** What is left of one pickup slot. */
-export const SlotAvailabilitySchema = z.object({
-  slotId: IdSchema,
-  capacity: z.int(),
-  reserved: z.int(),
-  remaining: z.int(),
-  full: z.boolean(),
-});
+export const SlotAvailabilitySchema = /* @__PURE__ */ (() =>
+  z.object({
+    slotId: IdSchema,
+    capacity: z.int(),
+    reserved: z.int(),
+    remaining: z.int(),
+    full: z.boolean(),
+  }))();
 export type SlotAvailability = z.infer<typeof SlotAvailabilitySchema>;
 
 /** A menu's live state: open or why not, and what is left of each item and slot. */
-export const MenuAvailabilitySchema = z.object({
-  menuId: IdSchema,
-  open: z.boolean(),
-  closedReason: z.optional(z.enum(["CUTOFF_PASSED", "NOT_YET_OPEN", "SOLD_OUT"])),
-  cutoffAt: InstantSchema,
-  opensAt: z.optional(InstantSchema),
-  items: z.array(ItemAvailabilitySchema),
-  slots: z.array(SlotAvailabilitySchema),
-});
+export const MenuAvailabilitySchema = /* @__PURE__ */ (() =>
+  z.object({
+    menuId: IdSchema,
+    open: z.boolean(),
+    closedReason: z.optional(z.enum(["CUTOFF_PASSED", "NOT_YET_OPEN", "SOLD_OUT"])),
+    cutoffAt: InstantSchema,
+    opensAt: z.optional(InstantSchema),
+    items: z.array(ItemAvailabilitySchema),
+    slots: z.array(SlotAvailabilitySchema),
+  }))();
 export type MenuAvailability = z.infer<typeof MenuAvailabilitySchema>;
 
 /**
@@ -206,10 +209,11 @@ export function menuAvailability(
 }
 
 /** An order priced from its menu. */
-export const OrderQuoteSchema = z.object({
-  lines: z.array(PricedLineSchema),
-  total: MoneySchema,
-});
+export const OrderQuoteSchema = /* @__PURE__ */ (() =>
+  z.object({
+    lines: z.array(PricedLineSchema),
+    total: MoneySchema,
+  }))();
 export type OrderQuote = z.infer<typeof OrderQuoteSchema>;
 
 /**
