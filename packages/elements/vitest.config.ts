@@ -49,6 +49,8 @@ const browser = () => {
 
 export default defineConfig({
   plugins: [wdsSocketStub()],
+  // Pre-bundled up front, so a dependency first seen mid-run does not reload the test page.
+  optimizeDeps: { include: ["lit", "lit/directives/repeat.js", "@open-wc/testing"] },
   test: {
     projects: [
       {
