@@ -72,6 +72,34 @@ describe("tree-shaking for browser bundles", () => {
     expect(js).not.toContain(ZOD);
   });
 
+  it("lets a browser form check an application without the whole message catalogue", async () => {
+    // What <linli-recruit-form> imports: the application schema, the code-level check, the
+    // field messages and the labels of its choices. Not the catalogue of every rule's
+    // messages, the field-label table, or the call's, the stored application's and the
+    // hub's schemas.
+    const js = await bundle(`
+      import { ApplicationInputSchema, AVAILABILITY_LABELS } from "./src/recruitment/index.ts";
+      import { checkFields } from "./src/validation/index.ts";
+      import { fieldValidationMessages, fillMessage } from "./src/i18n/index.ts";
+      import { COHORT_LABELS } from "./src/partners/index.ts";
+      import { SUPPORT_KIND_LABELS } from "./src/hub/index.ts";
+      console.log(checkFields(ApplicationInputSchema, {}), fieldValidationMessages, fillMessage,
+        AVAILABILITY_LABELS, COHORT_LABELS, SUPPORT_KIND_LABELS);
+    `);
+    expect(js).toContain(ZOD);
+    expect(js).toContain("CONSENT_REQUIRED");
+    for (const absent of [
+      "LEDGER_UNBALANCED",
+      "SOLD_OUT",
+      "perOrderLimit",
+      "privacyPolicy",
+      "onboarded",
+      "supportOffers",
+      "splitRuleSetId",
+    ])
+      expect(js, absent).not.toContain(absent);
+  });
+
   it("still bundles zod when a schema is used (the check above can fail)", async () => {
     const js = await bundle(`
       import { GroupSchema } from "./src/groups/index.ts";

@@ -15,7 +15,7 @@ export const PARTNER_ROLES = [
   "volunteer",
   "staff",
 ] as const;
-export const PartnerRoleSchema = z.enum(PARTNER_ROLES);
+export const PartnerRoleSchema = /* @__PURE__ */ (() => z.enum(PARTNER_ROLES))();
 export type PartnerRole = z.infer<typeof PartnerRoleSchema>;
 
 export const PARTNER_ROLE_LABELS = {
@@ -35,7 +35,7 @@ export const COHORTS = [
   "new-employment-worker",
   "other",
 ] as const;
-export const CohortSchema = z.enum(COHORTS);
+export const CohortSchema = /* @__PURE__ */ (() => z.enum(COHORTS))();
 export type Cohort = z.infer<typeof CohortSchema>;
 
 export const COHORT_LABELS = {
@@ -50,59 +50,64 @@ export const COHORT_LABELS = {
 } as const satisfies Record<Cohort, { "zh-CN": string; en: string }>;
 
 /** Personal contact details. Never shown publicly unmasked; see {@link toPublicPartner}. */
-export const PartnerContactSchema = z.object({
-  phone: CnMobileSchema,
-  wechatId: z.optional(z.string().check(z.maxLength(40))),
-});
+export const PartnerContactSchema = /* @__PURE__ */ (() =>
+  z.object({
+    phone: CnMobileSchema,
+    wechatId: z.optional(z.string().check(z.maxLength(40))),
+  }))();
 export type PartnerContact = z.infer<typeof PartnerContactSchema>;
 
 /** A piece of support the hub gave, from a date. */
-export const SupportReceivedSchema = z.object({
-  kind: SupportKindSchema,
-  since: IsoDateSchema,
-  note: z.optional(LocalizedTextSchema),
-});
+export const SupportReceivedSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: SupportKindSchema,
+    since: IsoDateSchema,
+    note: z.optional(LocalizedTextSchema),
+  }))();
 export type SupportReceived = z.infer<typeof SupportReceivedSchema>;
 
 /** Monthly income before joining, the baseline income uplift is measured against. */
-export const IncomeBaselineSchema = z.object({
-  monthly: NonNegativeMoneySchema,
-  recordedOn: IsoDateSchema,
-});
+export const IncomeBaselineSchema = /* @__PURE__ */ (() =>
+  z.object({
+    monthly: NonNegativeMoneySchema,
+    recordedOn: IsoDateSchema,
+  }))();
 export type IncomeBaseline = z.infer<typeof IncomeBaselineSchema>;
 
 /**
  * A partner (合伙人): a resident or new-employment worker who runs an activity or a small
  * business with a hub's support, or a mentor, helper or staff member.
  */
-export const PartnerSchema = z.object({
-  id: IdSchema,
-  /** Personal data. */
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
-  /** A public display name the partner chose (e.g. "胡老师"), shown instead of the masked name. */
-  displayName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
-  roles: z.array(PartnerRoleSchema).check(z.minLength(1)),
-  cohorts: z.array(CohortSchema),
-  contact: PartnerContactSchema,
-  hubId: IdSchema,
-  groupIds: z.array(IdSchema),
-  supportReceived: z.array(SupportReceivedSchema),
-  incomeBaseline: z.optional(IncomeBaselineSchema),
-  /** The revenue-split rule set that applies to this partner's sales. */
-  splitRuleSetId: z.optional(IdSchema),
-  joinedOn: IsoDateSchema,
-  leftOn: z.optional(IsoDateSchema),
-});
+export const PartnerSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    /** Personal data. */
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+    /** A public display name the partner chose (e.g. "胡老师"), shown instead of the masked name. */
+    displayName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(50))),
+    roles: z.array(PartnerRoleSchema).check(z.minLength(1)),
+    cohorts: z.array(CohortSchema),
+    contact: PartnerContactSchema,
+    hubId: IdSchema,
+    groupIds: z.array(IdSchema),
+    supportReceived: z.array(SupportReceivedSchema),
+    incomeBaseline: z.optional(IncomeBaselineSchema),
+    /** The revenue-split rule set that applies to this partner's sales. */
+    splitRuleSetId: z.optional(IdSchema),
+    joinedOn: IsoDateSchema,
+    leftOn: z.optional(IsoDateSchema),
+  }))();
 export type Partner = z.infer<typeof PartnerSchema>;
 
 /** What anyone may see of a partner: no phone, no full name, no income. */
-export const PublicPartnerSchema = z.object({
-  id: IdSchema,
-  /** The chosen display name, or the masked name ("胡**"). */
-  name: z.string(),
-  roles: z.array(PartnerRoleSchema),
-  groupIds: z.array(IdSchema),
-});
+export const PublicPartnerSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    /** The chosen display name, or the masked name ("胡**"). */
+    name: z.string(),
+    roles: z.array(PartnerRoleSchema),
+    groupIds: z.array(IdSchema),
+  }))();
 export type PublicPartner = z.infer<typeof PublicPartnerSchema>;
 
 /**

@@ -10,26 +10,27 @@ import { CnMobileSchema } from "../phone/phone.js";
 import { InstantSchema } from "../time/schemas.js";
 
 /** A public call for partners: what the hub offers and what it asks of applicants. */
-export const RecruitmentCallSchema = z.object({
-  id: IdSchema,
-  hubId: IdSchema,
-  title: LocalizedTextSchema,
-  /** The call's own words, e.g. "我们有场地、设备、运营团队，招募带有金点子的你。" */
-  pitch: LocalizedTextSchema,
-  offers: z.array(SupportOfferSchema).check(z.minLength(1)),
-  asks: z.array(LocalizedTextSchema),
-  categories: z.array(GroupCategorySchema).check(z.minLength(1)),
-  opensAt: InstantSchema,
-  deadline: z.optional(InstantSchema),
-  privacyPolicy: z.object({
-    version: z.string().check(z.minLength(1), z.maxLength(40)),
-    url: z.string().check(z.minLength(1), z.maxLength(2048)),
-  }),
-});
+export const RecruitmentCallSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    hubId: IdSchema,
+    title: LocalizedTextSchema,
+    /** The call's own words, e.g. "我们有场地、设备、运营团队，招募带有金点子的你。" */
+    pitch: LocalizedTextSchema,
+    offers: z.array(SupportOfferSchema).check(z.minLength(1)),
+    asks: z.array(LocalizedTextSchema),
+    categories: z.array(GroupCategorySchema).check(z.minLength(1)),
+    opensAt: InstantSchema,
+    deadline: z.optional(InstantSchema),
+    privacyPolicy: z.object({
+      version: z.string().check(z.minLength(1), z.maxLength(40)),
+      url: z.string().check(z.minLength(1), z.maxLength(2048)),
+    }),
+  }))();
 export type RecruitmentCall = z.infer<typeof RecruitmentCallSchema>;
 
 export const AVAILABILITY = ["weekdays", "evenings", "weekends"] as const;
-export const AvailabilitySchema = z.enum(AVAILABILITY);
+export const AvailabilitySchema = /* @__PURE__ */ (() => z.enum(AVAILABILITY))();
 export type Availability = z.infer<typeof AvailabilitySchema>;
 
 export const AVAILABILITY_LABELS = {
@@ -47,25 +48,26 @@ export const IDEA_DESCRIPTION_MAX = 2000;
  * What an applicant sends: their details, their golden idea (金点子), and consent. This is
  * what the recruitment form validates in the browser and the server validates again.
  */
-export const ApplicationInputSchema = z.object({
-  callId: IdSchema,
-  applicant: z.object({
-    name: text(50),
-    phone: CnMobileSchema,
-    community: text(80),
-  }),
-  /** Optional: asked so the programme can report who it reaches. */
-  cohort: z.optional(CohortSchema),
-  idea: z.object({
-    title: text(80),
-    description: z.string().check(z.trim(), z.minLength(10), z.maxLength(IDEA_DESCRIPTION_MAX)),
-  }),
-  category: GroupCategorySchema,
-  skills: z.array(text(40)).check(z.maxLength(20)),
-  availability: z.array(AvailabilitySchema).check(z.minLength(1)),
-  supportNeeded: z.array(SupportKindSchema),
-  consent: ConsentSchema,
-});
+export const ApplicationInputSchema = /* @__PURE__ */ (() =>
+  z.object({
+    callId: IdSchema,
+    applicant: z.object({
+      name: text(50),
+      phone: CnMobileSchema,
+      community: text(80),
+    }),
+    /** Optional: asked so the programme can report who it reaches. */
+    cohort: z.optional(CohortSchema),
+    idea: z.object({
+      title: text(80),
+      description: z.string().check(z.trim(), z.minLength(10), z.maxLength(IDEA_DESCRIPTION_MAX)),
+    }),
+    category: GroupCategorySchema,
+    skills: z.array(text(40)).check(z.maxLength(20)),
+    availability: z.array(AvailabilitySchema).check(z.minLength(1)),
+    supportNeeded: z.array(SupportKindSchema),
+    consent: ConsentSchema,
+  }))();
 export type ApplicationInput = z.infer<typeof ApplicationInputSchema>;
 
 /** Review states of an application. */
@@ -77,43 +79,45 @@ export const APPLICATION_STATUSES = [
   "declined",
   "onboarded",
 ] as const;
-export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
+export const ApplicationStatusSchema = /* @__PURE__ */ (() => z.enum(APPLICATION_STATUSES))();
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 
 /**
  * Application review: submitted → reviewing → interview → accepted | declined → onboarded.
  * Staff may accept or decline straight from reviewing; onboarded and declined are final.
  */
-export const applicationLifecycle = defineLifecycle<ApplicationStatus>({
-  name: "application",
-  transitions: {
-    submitted: ["reviewing", "declined"],
-    reviewing: ["interview", "accepted", "declined"],
-    interview: ["accepted", "declined"],
-    accepted: ["onboarded", "declined"],
-    declined: [],
-    onboarded: [],
-  },
-  labels: {
-    submitted: { "zh-CN": "已提交", en: "Submitted" },
-    reviewing: { "zh-CN": "审核中", en: "In review" },
-    interview: { "zh-CN": "待面谈", en: "Interview" },
-    accepted: { "zh-CN": "已通过", en: "Accepted" },
-    declined: { "zh-CN": "未通过", en: "Declined" },
-    onboarded: { "zh-CN": "已入驻", en: "Onboarded" },
-  },
-});
+export const applicationLifecycle = /* @__PURE__ */ (() =>
+  defineLifecycle<ApplicationStatus>({
+    name: "application",
+    transitions: {
+      submitted: ["reviewing", "declined"],
+      reviewing: ["interview", "accepted", "declined"],
+      interview: ["accepted", "declined"],
+      accepted: ["onboarded", "declined"],
+      declined: [],
+      onboarded: [],
+    },
+    labels: {
+      submitted: { "zh-CN": "已提交", en: "Submitted" },
+      reviewing: { "zh-CN": "审核中", en: "In review" },
+      interview: { "zh-CN": "待面谈", en: "Interview" },
+      accepted: { "zh-CN": "已通过", en: "Accepted" },
+      declined: { "zh-CN": "未通过", en: "Declined" },
+      onboarded: { "zh-CN": "已入驻", en: "Onboarded" },
+    },
+  }))();
 
 /** Moves an application's review status, or refuses with a typed issue. */
-export const transitionApplication = applicationLifecycle.transition;
+export const transitionApplication = /* @__PURE__ */ (() => applicationLifecycle.transition)();
 
 /** A stored application: the input plus its reference and review state. */
-export const ApplicationSchema = z.extend(ApplicationInputSchema, {
-  id: IdSchema,
-  /** A short reference the applicant can quote, e.g. "HZ-2026-0042". */
-  reference: z.string().check(z.minLength(1), z.maxLength(32)),
-  status: ApplicationStatusSchema,
-  submittedAt: InstantSchema,
-  updatedAt: InstantSchema,
-});
+export const ApplicationSchema = /* @__PURE__ */ (() =>
+  z.extend(ApplicationInputSchema, {
+    id: IdSchema,
+    /** A short reference the applicant can quote, e.g. "HZ-2026-0042". */
+    reference: z.string().check(z.minLength(1), z.maxLength(32)),
+    status: ApplicationStatusSchema,
+    submittedAt: InstantSchema,
+    updatedAt: InstantSchema,
+  }))();
 export type Application = z.infer<typeof ApplicationSchema>;

@@ -1,2 +1,3 @@
 export * from "./validate.js";
+export * from "./codes.js";
 export * from "./labels.js";

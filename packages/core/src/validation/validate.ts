@@ -2,7 +2,8 @@ import * as core from "zod/v4/core";
 import { issue, type LinliIssue } from "../common/issue.js";
 import type { Result } from "../common/result.js";
 import type { BilingualText, Locale } from "../i18n/locale.js";
-import { messages, type MessageCode, type MessageParams } from "../i18n/messages.js";
+import { messages, type MessageCode } from "../i18n/messages.js";
+import { describeIssue, pathToString } from "./codes.js";
 import { fieldLabels, GENERIC_LABEL } from "./labels.js";
 
 /** Options for {@link validate}. */
@@ -31,11 +32,6 @@ export function validate<S extends core.$ZodType>(
   return { ok: false, error: parsed.error.issues.map((i) => issueFromZod(i, options)) };
 }
 
-/** Joins a zod path into Linli's dot form: `["lines", 0, "quantity"]` → `lines.0.quantity`. */
-export function pathToString(path: readonly PropertyKey[]): string {
-  return path.map((p) => String(p)).join(".");
-}
-
 function labelFor(path: readonly PropertyKey[], options: ValidateOptions): BilingualText {
   const full = pathToString(path);
   const named = [...path].reverse().find((p) => typeof p === "string") as string | undefined;
@@ -52,85 +48,8 @@ function isCode(s: string | undefined): s is MessageCode {
 
 /** Turns one zod issue into a Linli issue with a catalogue code. */
 export function issueFromZod(i: core.$ZodIssue, options: ValidateOptions = {}): LinliIssue {
-  const path = pathToString(i.path);
-  const label = labelFor(i.path, options);
-  const params: Record<string, string | number | BilingualText> = { label };
-  let code: MessageCode = "INVALID_INPUT";
-  const given = (i as { message?: string }).message;
-  const raw = i as unknown as Record<string, unknown>;
-  for (const k of ["minimum", "maximum"] as const) {
-    if (typeof raw[k] === "number" || typeof raw[k] === "bigint") params[k] = Number(raw[k]);
-  }
-  // The offending value, for messages such as "Unsupported currency: XXX". Only short
-  // primitives, and only templates that name {value} show it.
-  if ((typeof i.input === "string" && i.input.length <= 40) || typeof i.input === "number")
-    params["value"] = String(i.input);
-  const custom = (raw["params"] ?? {}) as Record<string, string | number>;
-  Object.assign(params, custom);
-  const missing = i.input === undefined || i.input === null;
-
-  if (isCode(given)) {
-    code = given;
-  } else {
-    switch (i.code) {
-      case "invalid_type":
-        code = missing
-          ? i.expected === "array" || i.expected === "boolean"
-            ? "REQUIRED_CHOICE"
-            : "REQUIRED"
-          : i.expected === "int"
-            ? "NOT_INTEGER"
-            : "INVALID_TYPE";
-        break;
-      case "too_small":
-        if (i.origin === "string") code = i.minimum === 1 ? "REQUIRED" : "TOO_SHORT";
-        else if (i.origin === "array" || i.origin === "set")
-          code = i.minimum === 1 ? "REQUIRED_CHOICE" : "TOO_FEW";
-        else code = i.inclusive === false ? "TOO_SMALL_EXCLUSIVE" : "TOO_SMALL";
-        break;
-      case "too_big":
-        code =
-          i.origin === "string"
-            ? "TOO_LONG"
-            : i.origin === "array" || i.origin === "set"
-              ? "TOO_MANY"
-              : i.inclusive === false
-                ? "TOO_BIG_EXCLUSIVE"
-                : "TOO_BIG";
-        break;
-      case "invalid_value":
-        code = missing ? "REQUIRED_CHOICE" : "INVALID_OPTION";
-        break;
-      case "invalid_format":
-        code =
-          i.format === "url"
-            ? "INVALID_URL"
-            : i.format === "date"
-              ? "INVALID_DATE"
-              : i.format === "datetime"
-                ? "INVALID_DATETIME"
-                : i.format === "time"
-                  ? "INVALID_TIME"
-                  : "INVALID_FORMAT";
-        break;
-      case "invalid_union":
-        // A discriminated union with an unknown discriminator, e.g. cutoff.kind.
-        code = missing ? "REQUIRED_CHOICE" : "INVALID_OPTION";
-        break;
-      default:
-        code = "INVALID_INPUT";
-    }
-  }
-  if (i.code === "unrecognized_keys") {
-    code = "UNKNOWN_FIELD";
-    params["keys"] = i.keys.join(", ");
-  }
-  return issue(
-    code,
-    params as MessageParams,
-    path,
-    i.code === "unrecognized_keys" ? { keys: i.keys.join(",") } : undefined,
-  );
+  const p = describeIssue(i, isCode);
+  return issue(p.code, { label: labelFor(i.path, options), ...p.params }, p.path, p.details);
 }
 
 /**
