@@ -55,7 +55,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "elements", include: ["src/**/*.test.ts"], browser: browser() },
+        test: {
+          name: "elements",
+          include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
+          browser: browser(),
+        },
       },
       {
         extends: true,

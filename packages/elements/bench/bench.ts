@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
+import { minifyLiterals } from "../build/minify-literals.js";
 
 interface BenchFigure {
   readonly name: string;
@@ -48,8 +49,10 @@ const executablePath = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium"].find(
   (p): p is string => !!p && existsSync(p),
 );
 
-// The page script: the card from source, production Lit (no "development" condition).
+// The page script: the card from source with its templates minified as the published build
+// has them (build/minify-literals.ts), and production Lit (no "development" condition).
 const bundle = await build({
+  plugins: [minifyLiterals()],
   entryPoints: [fileURLToPath(new URL("./page.ts", import.meta.url))],
   bundle: true,
   format: "esm",

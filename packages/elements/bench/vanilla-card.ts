@@ -1,6 +1,7 @@
 // The hand-written baseline: a custom element with a shadow root that adopts the card's own
-// stylesheets (shared by every instance, as Lit shares them) and builds the same markup as
-// <linli-group-card> with createElement and textContent. It computes the same text (core's
+// stylesheets (shared by every instance, as Lit shares them) and builds the same elements as
+// <linli-group-card> (hidden ones included; vanilla-card.test.ts compares the two trees) with
+// createElement and textContent, for groups with everything but a cover. It computes the same text (core's
 // labels and next session, Intl for numbers and dates) and keeps nothing else: no reactive
 // properties, no templates, no language tracking, no data check.
 import type { PublicGroup } from "@linli/core/contract";
@@ -34,37 +35,18 @@ export class VanillaGroupCard extends HTMLElement {
     root.adoptedStyleSheets = VanillaGroupCard.sheets;
     const g = this.group;
     const name = g.name[ZH];
-    const fact = (label: string, part: string, value: Node | string) =>
-      el("div", {}, el("dt", {}, label), el("dd", { part }, value));
+    const hidden = (e: HTMLElement, hide: boolean) => ((e.hidden = hide), e);
     const next = nextSession(g, this.now, TZ);
-    const facts = el("dl", { part: "facts", class: "facts" });
-    if (g.organisers.length)
-      facts.append(
-        fact(
-          m.organisers[ZH],
-          "organisers",
-          g.organisers.map((o) => o.name).join(m.listSeparator[ZH]),
-        ),
-      );
-    facts.append(
-      fact(
-        m.members[ZH],
-        "members",
-        m.memberCount[ZH].replace("{count}", formatNumber(g.memberCount, ZH)),
-      ),
+    const summary = (g.summary ?? g.description)[ZH];
+    const organisers = g.organisers.map((o) => o.name);
+    const fact = (label: string, part: string, value: Node | string, show: boolean) =>
+      hidden(el("div", {}, el("dt", {}, label), el("dd", { part }, value)), !show);
+    const time = el("time", next ? { datetime: `${next.date}T${next.start}` } : {});
+    if (next) time.textContent = formatSessionTime(next.startsAt, next.end, TZ, ZH);
+    const img = hidden(
+      el("img", { part: "image", alt: "", loading: "lazy", decoding: "async" }),
+      true, // the bench's groups have no cover
     );
-    if (next)
-      facts.append(
-        fact(
-          m.nextSession[ZH],
-          "next-session",
-          el(
-            "time",
-            { datetime: `${next.date}T${next.start}` },
-            formatSessionTime(next.startsAt, next.end, TZ, ZH),
-          ),
-        ),
-      );
     const open = g.openToJoin !== false && g.status !== "archived" && g.status !== "proposed";
     const button = el(
       "button",
@@ -90,6 +72,7 @@ export class VanillaGroupCard extends HTMLElement {
         el(
           "div",
           { part: "media", class: "media" },
+          img,
           el(
             "div",
             { part: "image-placeholder", class: "placeholder", "aria-hidden": "true" },
@@ -114,13 +97,35 @@ export class VanillaGroupCard extends HTMLElement {
               GROUP_STATUS_LABELS[g.status][ZH],
             ),
           ),
-          el("p", { part: "summary", class: "summary" }, (g.summary ?? g.description)[ZH]),
-          facts,
+          el("p", { part: "summary", class: "summary" }, summary),
+          el(
+            "dl",
+            { part: "facts", class: "facts" },
+            fact(
+              m.organisers[ZH],
+              "organisers",
+              organisers.join(m.listSeparator[ZH]),
+              organisers.length > 0,
+            ),
+            fact(
+              m.members[ZH],
+              "members",
+              m.memberCount[ZH].replace("{count}", formatNumber(g.memberCount, ZH)),
+              true,
+            ),
+            fact(m.nextSession[ZH], "next-session", time, next !== undefined),
+          ),
         ),
         el(
           "div",
           { part: "actions", class: "actions" },
-          open ? button : el("p", { part: "closed", class: "closed" }, m.closed[ZH]),
+          open
+            ? button
+            : el(
+                "p",
+                { part: "closed", class: "closed" },
+                m[g.status === "archived" ? "archived" : "closed"][ZH],
+              ),
         ),
       ),
     );
