@@ -43,9 +43,9 @@ describe("icsEvent", () => {
     expect(event.startDate.toJSDate().getTime()).toBe(pickup.start);
     expect(event.endDate.toJSDate().getTime()).toBe(pickup.end);
     expect(event.startDate.toString()).toBe("2026-12-01T07:00:00Z");
-    expect(
-      (vevent.getFirstPropertyValue("dtstamp") as ICAL.Time).toJSDate().getTime(),
-    ).toBe(pickup.stamp);
+    expect((vevent.getFirstPropertyValue("dtstamp") as ICAL.Time).toJSDate().getTime()).toBe(
+      pickup.stamp,
+    );
     const alarm = vevent.getFirstSubcomponent("valarm")!;
     expect(alarm.getFirstPropertyValue("action")).toBe("DISPLAY");
     expect(String(alarm.getFirstPropertyValue("trigger"))).toBe("-PT30M");
@@ -89,7 +89,9 @@ describe("icsEvent", () => {
     expect(events.map((e) => e.uid)).toEqual(["a@linli", "b@linli"]);
     expect(events[0]!.location).toBeNull();
     expect(text).not.toContain("BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:A\r\n");
-    expect(events[1]!.component.getFirstPropertyValue("url")).toBe("https://example.gov.cn/orders/b");
+    expect(events[1]!.component.getFirstPropertyValue("url")).toBe(
+      "https://example.gov.cn/orders/b",
+    );
   });
 
   it("refuses an event that ends before it starts, bad times and a broken uid", () => {
