@@ -72,7 +72,10 @@ export function foldIcsLine(line: string): string {
  * icsDateTime(Date.parse("2026-12-01T15:00:00+08:00")); // "20261201T070000Z"
  */
 export function icsDateTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 function checkEvent(e: IcsEvent): void {

@@ -723,6 +723,7 @@ export class LinliPreorder extends LinliElement {
       ${open ? nothing : this.renderClosed(cur, at)}
       ${open && (this.problems.length > 0 || this.failure) ? this.renderProblems() : nothing}
       <form class="form" novalidate @submit=${this.onSubmit}>
+        ${open ? this.fieldError("qty-").line : nothing}
         <ul part="items" class="items" role="list" aria-label=${this.t("preorder.items")}>
           ${menu.items.map((item) => this.renderItem(cur, item.id, open))}
         </ul>
@@ -831,7 +832,7 @@ export class LinliPreorder extends LinliElement {
       .filter(Boolean)
       .join(" ");
     const step = (delta: number) => () => {
-      const next = q + delta;
+      const next = (this.qty[itemId] ?? 0) + delta; // two quick clicks count twice
       if (next < 0 || next > max) return; // aria-disabled: keep focus, do nothing
       this.setQty(itemId, next, max, true);
     };
