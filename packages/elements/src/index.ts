@@ -12,7 +12,20 @@ export {
   groupDirectoryMessages,
   type GroupDirectoryStringKey,
 } from "./group-directory/group-directory.messages.js";
+export {
+  LinliPreorder,
+  type OrderFailedDetail,
+  type OrderPlacedDetail,
+} from "./preorder/preorder.js";
+export { preorderMessages, type PreorderStringKey } from "./preorder/preorder.messages.js";
 export { LinliElement, type EventDetail } from "./internal/base-element.js";
+export {
+  errorSummary,
+  errorSummaryStyles,
+  focusField,
+  focusSummary,
+  type SummaryError,
+} from "./internal/error-summary.js";
 export { defineElement, type VersionedElement } from "./internal/define.js";
 export { formatNumber, formatSessionTime } from "./internal/format.js";
 export {
