@@ -197,7 +197,7 @@ export class LinliGroupCard extends LinliElement {
       <div part="media" class="media">
         <img part="image" ?hidden=${!showImage} src=${showImage ? cover : nothing}
           alt=${this.text(g.cover?.alt) ?? ""} loading="lazy" decoding="async" @error=${this.onImageError} />
-        <div part="image-placeholder" class="placeholder" aria-hidden="true" ?hidden=${showImage}>${[...name][0]}</div>
+        <div part="image-placeholder" class="placeholder" aria-hidden="true" ?hidden=${showImage}>${String.fromCodePoint(name.codePointAt(0) ?? 32)}</div>
       </div>
       <div part="body" class="body">
         <p part="badges" class="badges" ?hidden=${!category && !status}>

@@ -57,6 +57,7 @@ function refreshAll(): void {
 }
 
 function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  if (!template.includes("{")) return template; // most strings: no placeholders
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
