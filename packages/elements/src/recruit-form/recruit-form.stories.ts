@@ -1,0 +1,235 @@
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import { expect, userEvent, waitFor } from "storybook/test";
+import { LinliClientError, type LinliStore } from "@linli/client";
+import { createEmbeddedStore } from "@linli/client/embedded";
+import { errorBody } from "@linli/core/contract";
+import { recruitmentCall, sampleApplication } from "@linli/core/fixtures";
+import type { RecruitmentCall } from "@linli/core/recruitment";
+import type { LinliRecruitForm } from "./recruit-form.js";
+import "./linli-recruit-form.js";
+
+type Args = {
+  call?: RecruitmentCall | undefined;
+  store?: LinliStore | undefined;
+  headingLevel: number;
+  minFillMs: number;
+};
+
+const form = (canvas: HTMLElement) => canvas.querySelector<LinliRecruitForm>("linli-recruit-form")!;
+const shadow = async (canvas: HTMLElement) => {
+  const el = form(canvas);
+  await el.updateComplete;
+  return el.shadowRoot!;
+};
+
+/** Fills the form as the sample applicant would, by typing and ticking. */
+async function fillIn(root: ShadowRoot) {
+  const a = sampleApplication;
+  const $ = <T extends HTMLElement>(s: string) => root.querySelector<T>(s)!;
+  await userEvent.type($("#name"), a.applicant.name);
+  await userEvent.type($("#phone"), a.applicant.phone);
+  await userEvent.type($("#community"), a.applicant.community);
+  await userEvent.selectOptions($("#cohort"), a.cohort!);
+  await userEvent.type($("#title"), a.idea.title);
+  await userEvent.type($("#description"), a.idea.description);
+  await userEvent.selectOptions($("#category"), a.category);
+  await userEvent.type($("#skills"), a.skills.join("、"));
+  await userEvent.click($("#availability-weekends"));
+  await userEvent.click($("#supportNeeded-venue"));
+  await userEvent.click($("#consent"));
+}
+const submit = (root: ShadowRoot) => userEvent.click(root.querySelector('[part="submit"]')!);
+
+/** A store whose answers never come: the submitting and loading states. */
+const pending = {
+  getRecruitmentCall: () => new Promise(() => {}),
+  submitApplication: () => new Promise(() => {}),
+} as unknown as LinliStore;
+/** A store that cannot reach the server. */
+const offline = {
+  getRecruitmentCall: async () => {
+    throw LinliClientError.local("network");
+  },
+  submitApplication: async () => {
+    throw LinliClientError.local("network");
+  },
+} as unknown as LinliStore;
+/** A stand-in for a server that refuses the phone number, as @linli/server's error body says. */
+const refusing = {
+  submitApplication: async () => {
+    throw LinliClientError.fromResponse(
+      400,
+      errorBody("VALIDATION_FAILED", [
+        {
+          code: "DUPLICATE_APPLICATION",
+          path: "applicant.phone",
+          message: {
+            "zh-CN": "这个手机号码已经报过名了",
+            en: "This phone number has already applied",
+          },
+        },
+      ]),
+    );
+  },
+} as unknown as LinliStore;
+
+/**
+ * The red house's call for partners — "we have the venue, the equipment and the operations
+ * team: we are recruiting you and your golden idea" — and the form that answers it.
+ */
+const meta: Meta<Args> = {
+  title: "Elements/Recruit form",
+  component: "linli-recruit-form",
+  args: { call: recruitmentCall, headingLevel: 2, minFillMs: 0 },
+  render: (args) =>
+    html`<h1>桃源金星党群服务中心 · 红房子</h1>
+      <linli-recruit-form
+        .call=${args.call}
+        .store=${args.store}
+        .headingLevel=${args.headingLevel}
+        .minFillMs=${args.minFillMs}
+        no-draft
+      ></linli-recruit-form>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The call and an empty form, as a resident first sees it. */
+export const Empty: Story = {
+  args: { store: createEmbeddedStore() },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await expect(root.querySelector("#call-title")?.textContent?.trim()).toBe("招募社区合伙人");
+  },
+};
+
+export const English: Story = {
+  args: { store: createEmbeddedStore() },
+  globals: { locale: "en" },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await expect(root.querySelector('[part="submit"]')?.textContent?.trim()).toBe(
+      "Submit application",
+    );
+  },
+};
+
+/** Submitted empty: every problem beside its field and in the summary, which takes focus. */
+export const Invalid: Story = {
+  args: { store: createEmbeddedStore() },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await submit(root);
+    await waitFor(() => expect(root.activeElement?.id).toBe("error-summary"));
+    await expect(root.querySelectorAll("#error-summary li")).toHaveLength(8);
+  },
+};
+
+export const InvalidEnglish: Story = { ...Invalid, globals: { locale: "en" } };
+
+/** Sending: the button says so and a second press is ignored. */
+export const Submitting: Story = {
+  args: { store: pending },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await fillIn(root);
+    await submit(root);
+    await waitFor(() => expect(form(canvasElement).matches(":state(submitting)")).toBe(true));
+  },
+};
+
+/** In: the reference number and what happens next. */
+export const Success: Story = {
+  args: { store: createEmbeddedStore() },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await fillIn(root);
+    await submit(root);
+    await waitFor(() =>
+      expect(root.querySelector('[part="reference"]')?.textContent).toMatch(/^HZ-\d{4}-\d{4}$/),
+    );
+  },
+};
+
+export const SuccessEnglish: Story = { ...Success, globals: { locale: "en" } };
+
+/** The network failed: every answer is kept, with a retry. */
+export const NetworkError: Story = {
+  args: { store: offline },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await fillIn(root);
+    await submit(root);
+    await waitFor(() =>
+      expect(root.querySelector('[part="notice"]')?.textContent).toContain("网络连接失败"),
+    );
+  },
+};
+
+/** The server refused the phone number: its message shows beside the phone field. */
+export const ServerFieldError: Story = {
+  args: { store: refusing },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await fillIn(root);
+    await submit(root);
+    await waitFor(() =>
+      expect(root.querySelector("#phone-error")?.textContent).toContain("已经报过名了"),
+    );
+  },
+};
+
+/** Submitted within the minimum fill time, as a robot would. */
+export const TooFast: Story = {
+  args: { store: createEmbeddedStore(), minFillMs: 3_600_000 },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await submit(root);
+    await waitFor(() =>
+      expect(root.querySelector('[part="notice"]')?.textContent).toContain("提交得太快了"),
+    );
+  },
+};
+
+/** The call loads from the embedded store (no `call` given). */
+export const FromStore: Story = {
+  args: { call: undefined, store: createEmbeddedStore() },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await waitFor(() => expect(root.querySelector("#call-title")).not.toBeNull());
+  },
+};
+
+export const Loading: Story = { args: { call: undefined, store: pending } };
+
+export const LoadError: Story = {
+  args: { call: undefined, store: offline },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await waitFor(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+  },
+};
+
+/** No call and no store: nothing to apply to. */
+export const NoCall: Story = { args: { call: undefined } };
+
+/** A long description: the count turns into how many characters are too many. */
+export const LongText: Story = {
+  args: { store: createEmbeddedStore() },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    const d = root.querySelector<HTMLTextAreaElement>("#description")!;
+    d.value = "我想在红房子开一个周末亲子手工课。".repeat(120);
+    d.dispatchEvent(new Event("input"));
+    await waitFor(() =>
+      expect(root.querySelector('[part="count"]')?.textContent).toContain("超出"),
+    );
+  },
+};
+
+export const Dark: Story = { args: { store: createEmbeddedStore() }, globals: { theme: "dark" } };
+export const HighContrast: Story = {
+  ...Invalid,
+  globals: { theme: "high-contrast" },
+};
