@@ -74,6 +74,13 @@ describe("<linli-group-card>", () => {
 
     wrap.setAttribute("lang", "zh-CN");
     await waitUntil(() => part(el, "status")!.textContent === "自主运营", "back to Chinese");
+
+    const english = document.createElement("div");
+    english.lang = "en";
+    document.body.append(english);
+    english.append(el); // moved under another [lang]
+    await waitUntil(() => part(el, "status")!.textContent === "Self-operating", "moved to English");
+    english.remove();
   });
 
   it("uses the heading level the host sets, so the card fits the page outline", async () => {

@@ -100,7 +100,7 @@ export class LocalizeController<K extends string> implements ReactiveController 
         subtree: true,
       });
     }
-    this.locale = resolveLocale(closestLang(this.host));
+    this.refresh(); // moved under another [lang] since it last rendered?
   }
 
   hostDisconnected(): void {
