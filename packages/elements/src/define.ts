@@ -2,5 +2,6 @@
 import "./group-card/linli-group-card.js";
 import "./group-directory/linli-group-directory.js";
 import "./preorder/linli-preorder.js";
+import "./recruit-form/linli-recruit-form.js";
 
 export * from "./index.js";

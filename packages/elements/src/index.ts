@@ -18,6 +18,16 @@ export {
   type OrderPlacedDetail,
 } from "./preorder/preorder.js";
 export { preorderMessages, type PreorderStringKey } from "./preorder/preorder.messages.js";
+export {
+  LinliRecruitForm,
+  type ApplicationFailedDetail,
+  type ApplicationFailureReason,
+  type ApplicationSubmittedDetail,
+} from "./recruit-form/recruit-form.js";
+export {
+  recruitFormMessages,
+  type RecruitFormStringKey,
+} from "./recruit-form/recruit-form.messages.js";
 export { LinliElement, type EventDetail } from "./internal/base-element.js";
 export {
   errorSummary,
