@@ -3,6 +3,7 @@ import {
   addDays,
   minutesOf,
   toZoned,
+  weekdayOf,
   zonedToEpoch,
   type IsoDate,
   type LocalTime,
@@ -54,4 +55,50 @@ export function nextSession(
     }
   }
   return best;
+}
+
+/** The Monday that starts the ISO week holding `date`. */
+export function weekStart(date: IsoDate): IsoDate {
+  return addDays(date, 1 - weekdayOf(date));
+}
+
+/** One dated session of a group in a week: the occurrence and the group it belongs to. */
+export interface WeekSession<G> extends SessionOccurrence {
+  readonly group: G;
+  /** Which entry of the group's schedule it came from (for a stable id). */
+  readonly scheduleIndex: number;
+}
+
+/**
+ * Expands the groups' recurring schedules into the dated sessions of the ISO week (Monday to
+ * Sunday) that holds `date`, in the hub's zone, sorted by start then by group id.
+ *
+ * @example
+ * weekSessions([littleCloud], "2026-12-03", "Asia/Shanghai"); // Monday 30 Nov to Sunday 6 Dec
+ */
+export function weekSessions<G extends Pick<Group, "id" | "schedule">>(
+  groups: readonly G[],
+  date: IsoDate,
+  timeZone: string,
+): WeekSession<G>[] {
+  const monday = weekStart(date);
+  const out: WeekSession<G>[] = [];
+  for (const group of groups) {
+    group.schedule.forEach((s, scheduleIndex) => {
+      for (const weekday of new Set(s.weekdays)) {
+        const day = addDays(monday, weekday - 1);
+        out.push({
+          group,
+          scheduleIndex,
+          date: day,
+          start: s.start,
+          end: s.end,
+          startsAt: zonedToEpoch(day, s.start, timeZone),
+          ...(s.roomId !== undefined ? { roomId: s.roomId } : {}),
+          ...(s.title !== undefined ? { title: s.title } : {}),
+        });
+      }
+    });
+  }
+  return out.sort((a, b) => a.startsAt - b.startsAt || (a.group.id < b.group.id ? -1 : 1));
 }
