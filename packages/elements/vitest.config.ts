@@ -52,6 +52,8 @@ export default defineConfig({
   // Pre-bundled up front, so a dependency first seen mid-run does not reload the test page.
   optimizeDeps: { include: ["lit", "lit/directives/repeat.js", "@open-wc/testing"] },
   test: {
+    // Real Chromium on a busy 2-core machine: typing into a whole form can take seconds.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
