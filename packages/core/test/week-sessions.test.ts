@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { groups } from "../src/fixtures/index.js";
 import { weekSessions, weekStart } from "../src/groups/index.js";
 
-
 describe("weekStart", () => {
   it("is the Monday of the ISO week", () => {
     expect(weekStart("2026-12-03")).toBe("2026-11-30");
@@ -31,7 +30,12 @@ describe("weekSessions", () => {
       "2026-12-05 14:00",
       "2026-12-06 14:00",
     ]);
-    expect(week[0]).toMatchObject({ group: g, scheduleIndex: 0, roomId: "cloud-room", end: "11:00" });
+    expect(week[0]).toMatchObject({
+      group: g,
+      scheduleIndex: 0,
+      roomId: "cloud-room",
+      end: "11:00",
+    });
     expect(week[0]!.startsAt).toBe(Date.parse("2026-11-30T09:00:00+08:00"));
     expect(week[6]!.scheduleIndex).toBe(1);
     expect("roomId" in week[6]!).toBe(false);
