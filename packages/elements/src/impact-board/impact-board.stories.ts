@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor } from "storybook/test";
 import { LinliClientError, type LinliStore } from "@linli/client";
 import { createEmbeddedStore } from "@linli/client/embedded";
 import type { MetricsSnapshot } from "@linli/core/metrics";
-import { redHouseSnapshot, reEmployment } from "./impact-board.fixtures.js";
+import { redHouseSnapshot, reEmployment } from "../test-support/metrics.js";
 import type { LinliImpactBoard } from "./impact-board.js";
 import "./linli-impact-board.js";
 

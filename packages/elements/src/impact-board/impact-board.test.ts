@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testi
 import { afterEach, describe, it } from "vitest";
 import { LinliClientError, type LinliStore } from "@linli/client";
 import { createEmbeddedStore } from "@linli/client/embedded";
-import { redHouseSnapshot } from "./impact-board.fixtures.js";
+import { redHouseSnapshot } from "../test-support/metrics.js";
 import type { LinliImpactBoard } from "./impact-board.js";
 import "./linli-impact-board.js";
 

@@ -1,5 +1,5 @@
-// A snapshot for tests and stories (never imported by the element): the figures the seed's
-// newspaper page reports, month by month over the first half of 2026.
+// Data for tests and stories (never imported by the elements themselves): a metrics snapshot
+// with the figures the seed's newspaper page reports, month by month over the first half of 2026.
 import type { MetricFigure, MetricsSnapshot, SnapshotMetric } from "@linli/core/metrics";
 
 const known = (value: number): MetricFigure => ({
