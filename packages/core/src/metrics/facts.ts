@@ -80,9 +80,11 @@ function buildPeopleFacts(
 }
 
 // One plain loop: each partner record is touched once, in order. Like every loop over a
-// snapshot's records it is a function that only fills arrays it is given: V8 compiles a
-// long loop while it first runs, and anything after the loop that has not run yet would
-// throw that code away again on every later snapshot.
+// snapshot's records, it is a function that only fills the arrays it is given, with
+// nothing to do before or after the loop. V8 gathers type feedback for a function run once
+// per snapshot only once its loop is running and compiles it then; code before or after
+// the loop is compiled blind, and bailing out there on the next snapshot sent the rest of
+// that snapshot's loop back to the interpreter.
 function readPartners(
   ps: FactsSource["data"]["partners"],
   currency: FactsSource["data"]["currency"],
@@ -119,10 +121,23 @@ function cohortMask(cohorts: readonly string[]): number {
   return mask;
 }
 
+// The queries below hand their loops typed arrays, never the facts object: each snapshot
+// builds a new one, and compiled code that had learnt its shape was thrown away with it.
+
 /** Marks participants enrolled at some point of months `a..b`. */
 export function markEnrolled(people: PeopleFacts, a: number, b: number, seen: Uint8Array): void {
-  const { n, participant, joined, left } = people;
-  for (let i = 0; i < n; i++) {
+  markEnrolledIn(people.participant, people.joined, people.left, a, b, seen);
+}
+
+function markEnrolledIn(
+  participant: Uint8Array,
+  joined: Int32Array,
+  left: Int32Array,
+  a: number,
+  b: number,
+  seen: Uint8Array,
+): void {
+  for (let i = 0; i < participant.length; i++) {
     if (participant[i] === 1 && joined[i]! <= b && left[i]! >= a) seen[i] = 1;
   }
 }
@@ -132,8 +147,11 @@ export function markEnrolled(people: PeopleFacts, a: number, b: number, seen: Ui
  * cohort, then everyone marked.
  */
 export function tallyCohorts(people: PeopleFacts, seen: Uint8Array, counts: Int32Array): void {
-  const cohorts = people.cohorts;
-  for (let i = 0; i < people.n; i++) {
+  tallyCohortsIn(people.cohorts, seen, counts);
+}
+
+function tallyCohortsIn(cohorts: Uint8Array, seen: Uint8Array, counts: Int32Array): void {
+  for (let i = 0; i < cohorts.length; i++) {
     if (seen[i] !== 1) continue;
     counts[COHORT_COUNT + 1]!++;
     const mask = cohorts[i]!;

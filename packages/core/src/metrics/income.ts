@@ -58,7 +58,15 @@ export function incomeIndexWith(
   const hasSource = new Uint8Array(partnerIds.length);
   const sets = indexRuleSets(data.ruleSets, partnerIndex, hasSource);
   const cols = isLedgerColumns(data.ledger) ? data.ledger : toLedgerColumns(data.ledger);
-  const slotPerson = resolveSlots(cols.slots, sets);
+  const slotPerson = new Int32Array(cols.slots.length).fill(-1);
+  resolveSlots(
+    cols.slots,
+    sets.position,
+    sets.partyStart,
+    sets.partyId,
+    sets.partyPerson,
+    slotPerson,
+  );
   const P = partnerIds.length;
   // Summed month by month, then turned round: a ledger is posted in time order, so each
   // month's entries land in one 80 KB row (for 10 000 people) that stays in cache, where
@@ -66,7 +74,21 @@ export function incomeIndexWith(
   const byMonth = new Float64Array(P * M);
   const counts = new Int32Array(2);
   const wanted = cols.currencies.indexOf(data.currency);
-  counts[0] = sumIncome(cols, slotPerson, wanted, firstMonth, M, P, byMonth, counts);
+  const { slot, month, amount, currency, length } = cols;
+  counts[0] = sumIncome(
+    slot,
+    month,
+    amount,
+    currency,
+    length,
+    slotPerson,
+    wanted,
+    firstMonth,
+    M,
+    P,
+    byMonth,
+    counts,
+  );
   const income = new Float64Array(P * M);
   transpose(byMonth, M, P, income);
   return {
@@ -124,9 +146,8 @@ function indexRuleSets(
   };
 }
 
-// The loop over the rule sets only fills what it is given: V8 compiles a long loop while
-// it first runs, and code after the loop that has not run yet would throw that compiled
-// code away again on the next snapshot.
+// The loop over the rule sets only fills the arrays it is given (see `readPartners` in
+// facts.ts).
 function readRuleSets(
   ruleSets: readonly SplitRuleSet[],
   partnerIndex: ReadonlyMap<string, number>,
@@ -165,9 +186,14 @@ function countParties(ruleSets: readonly SplitRuleSet[]): number {
  * need no strings. Only `party:` accounts pay a person, so other slots skip the lookup, and
  * a rule set's slots usually sit together, so the last rule set found is tried first.
  */
-function resolveSlots(slots: LedgerColumns["slots"], sets: RuleSetIndex): Int32Array {
-  const slotPerson = new Int32Array(slots.length).fill(-1);
-  const { partyStart, partyId, partyPerson } = sets;
+function resolveSlots(
+  slots: LedgerColumns["slots"],
+  position: ReadonlyMap<string, number>,
+  partyStart: Int32Array,
+  partyId: readonly string[],
+  partyPerson: Int32Array,
+  slotPerson: Int32Array,
+): void {
   let lastId: string | undefined;
   let last: number | undefined;
   for (let k = 0; k < slots.length; k++) {
@@ -175,7 +201,7 @@ function resolveSlots(slots: LedgerColumns["slots"], sets: RuleSetIndex): Int32A
     if (!account.startsWith("party:")) continue;
     if (ruleSetId !== lastId) {
       lastId = ruleSetId;
-      last = sets.position.get(ruleSetId);
+      last = position.get(ruleSetId);
     }
     if (last === undefined) continue;
     // The last party whose account this is decides, as a later one would overwrite it.
@@ -184,14 +210,17 @@ function resolveSlots(slots: LedgerColumns["slots"], sets: RuleSetIndex): Int32A
       if (account.length === 6 + id.length && account.endsWith(id)) slotPerson[k] = partyPerson[j]!;
     }
   }
-  return slotPerson;
 }
 
 // The loop over every entry, on its own so the engine optimises it fully: it adds each to
 // `byMonth[month * P + person]`, counts those in another currency into `counts[1]` and
 // returns how many it read (a local count: an array slot bumped per entry costs a store).
 function sumIncome(
-  cols: LedgerColumns,
+  slot: Int32Array,
+  month: Int32Array,
+  amount: Float64Array,
+  currency: Uint8Array,
+  length: number,
   slotPerson: Int32Array,
   wanted: number,
   firstMonth: number,
@@ -200,7 +229,6 @@ function sumIncome(
   byMonth: Float64Array,
   counts: Int32Array,
 ): number {
-  const { slot, month, amount, currency, length } = cols;
   let read = 0;
   for (let i = 0; i < length; i++) {
     const person = slotPerson[slot[i]!]!;

@@ -21,23 +21,30 @@ export function requestFacts(ctx: FactsSource): RequestFacts {
       kind: new Uint8Array(n),
       technical: new Uint8Array(n),
     };
-    readRequests(ctx.data.requests, f);
+    readRequests(ctx.data.requests, f.received, f.resolved, f.kind, f.technical);
     return f;
   });
 }
 
 const KINDS = ["resident", "firm", "group"];
 
-function readRequests(rs: FactsSource["data"]["requests"], f: RequestFacts): void {
+// Loops get typed arrays, never a facts object: see `markEnrolled` in facts.ts.
+function readRequests(
+  rs: FactsSource["data"]["requests"],
+  received: Int32Array,
+  resolved: Int32Array,
+  kind: Uint8Array,
+  technical: Uint8Array,
+): void {
   for (let i = 0; i < rs.length; i++) {
     const r = rs[i]!;
-    f.received[i] = monthOf(r.receivedOn);
-    f.resolved[i] =
+    received[i] = monthOf(r.receivedOn);
+    resolved[i] =
       r.resolvedOn !== undefined && (r.outcome === undefined || r.outcome === "resolved")
         ? monthOf(r.resolvedOn)
         : NEVER;
-    f.kind[i] = KINDS.indexOf(r.raisedBy.kind);
-    f.technical[i] = r.category === "technical" ? 1 : 0;
+    kind[i] = KINDS.indexOf(r.raisedBy.kind);
+    technical[i] = r.category === "technical" ? 1 : 0;
   }
 }
 
@@ -46,19 +53,39 @@ function readRequests(rs: FactsSource["data"]["requests"], f: RequestFacts): voi
 
 /** Requests received in months `a..b`: `counts` gets the total, then residents', firms' and groups'. */
 export function countReceived(f: RequestFacts, a: number, b: number, counts: Int32Array): void {
-  for (let i = 0; i < f.received.length; i++) {
-    if (f.received[i]! < a || f.received[i]! > b) continue;
+  countReceivedIn(f.received, f.kind, a, b, counts);
+}
+
+function countReceivedIn(
+  received: Int32Array,
+  kind: Uint8Array,
+  a: number,
+  b: number,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < received.length; i++) {
+    if (received[i]! < a || received[i]! > b) continue;
     counts[0]!++;
-    counts[1 + f.kind[i]!]!++;
+    counts[1 + kind[i]!]!++;
   }
 }
 
 /** Requests resolved in months `a..b`: `counts` gets the total, then how many were technical. */
 export function countResolved(f: RequestFacts, a: number, b: number, counts: Int32Array): void {
-  for (let i = 0; i < f.resolved.length; i++) {
-    if (f.resolved[i]! < a || f.resolved[i]! > b) continue;
+  countResolvedIn(f.resolved, f.technical, a, b, counts);
+}
+
+function countResolvedIn(
+  resolved: Int32Array,
+  technical: Uint8Array,
+  a: number,
+  b: number,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < resolved.length; i++) {
+    if (resolved[i]! < a || resolved[i]! > b) continue;
     counts[0]!++;
-    counts[1]! += f.technical[i]!;
+    counts[1]! += technical[i]!;
   }
 }
 
@@ -72,10 +99,20 @@ export function countResolvedByEnd(
   b: number,
   counts: Int32Array,
 ): void {
-  for (let i = 0; i < f.received.length; i++) {
-    if (f.received[i]! < a || f.received[i]! > b) continue;
+  countResolvedByEndIn(f.received, f.resolved, a, b, counts);
+}
+
+function countResolvedByEndIn(
+  received: Int32Array,
+  resolved: Int32Array,
+  a: number,
+  b: number,
+  counts: Int32Array,
+): void {
+  for (let i = 0; i < received.length; i++) {
+    if (received[i]! < a || received[i]! > b) continue;
     counts[0]!++;
     // Resolved by the end of the period: month granularity is exact, as periods are whole months.
-    if (f.resolved[i]! <= b) counts[1]!++;
+    if (resolved[i]! <= b) counts[1]!++;
   }
 }

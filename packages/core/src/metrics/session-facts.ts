@@ -54,7 +54,19 @@ function buildSessionFacts(
     unknown: [] as string[],
     categories,
   };
-  const known = readSessions(ss, categoryOfGroup, unknownGroup, index, f);
+  const known = readSessions(
+    ss,
+    categoryOfGroup,
+    unknownGroup,
+    index,
+    f.month,
+    f.attendees,
+    f.category,
+    f.peopleStart,
+    f.people,
+    f.unknownStart,
+    f.unknown,
+  );
   return { ...f, people: f.people.subarray(0, known) };
 }
 
@@ -65,17 +77,21 @@ function countIds(ss: FactsSource["data"]["sessions"]): number {
 }
 
 // Fills the facts' arrays and returns how many attendees are known partners. Like every
-// loop over a snapshot's records, it only fills what it is given: V8 compiles a long loop
-// while it first runs, and code after the loop that has not run yet would throw that
-// compiled code away again on the next snapshot.
+// loop over a snapshot's records, it only fills the arrays it is given (see `readPartners`
+// in facts.ts).
 function readSessions(
   ss: FactsSource["data"]["sessions"],
   categoryOfGroup: ReadonlyMap<string, number>,
   unknownGroup: number,
   index: ReadonlyMap<string, number>,
-  f: SessionFacts & { readonly unknown: string[] },
+  month: Int32Array,
+  attendees: Float64Array,
+  category: Int32Array,
+  peopleStart: Int32Array,
+  people: Int32Array,
+  unknownStart: Int32Array,
+  unknown: string[],
 ): number {
-  const { month, attendees, category, peopleStart, people, unknownStart, unknown } = f;
   let count = 0;
   for (let s = 0; s < ss.length; s++) {
     const session = ss[s]!;
@@ -96,6 +112,9 @@ function readSessions(
   return count;
 }
 
+// Each query hands its loop typed arrays, never the facts object: see `markEnrolled` in
+// facts.ts.
+
 /**
  * Marks the registered attendees of sessions in months `a..b`, collects ids that are not
  * partners into `unknown`, and returns how many sessions there were.
@@ -107,13 +126,36 @@ export function markAttendees(
   seen: Uint8Array,
   unknown: Set<string>,
 ): number {
-  const { month, people, peopleStart, unknownStart } = f;
+  return markAttendeesIn(
+    f.month,
+    f.peopleStart,
+    f.people,
+    f.unknownStart,
+    f.unknown,
+    a,
+    b,
+    seen,
+    unknown,
+  );
+}
+
+function markAttendeesIn(
+  month: Int32Array,
+  peopleStart: Int32Array,
+  people: Int32Array,
+  unknownStart: Int32Array,
+  unknownIds: readonly string[],
+  a: number,
+  b: number,
+  seen: Uint8Array,
+  unknown: Set<string>,
+): number {
   let held = 0;
-  for (let s = 0; s < f.n; s++) {
+  for (let s = 0; s < month.length; s++) {
     if (month[s]! < a || month[s]! > b) continue;
     held++;
     for (let j = peopleStart[s]!; j < peopleStart[s + 1]!; j++) seen[people[j]!] = 1;
-    for (let j = unknownStart[s]!; j < unknownStart[s + 1]!; j++) unknown.add(f.unknown[j]!);
+    for (let j = unknownStart[s]!; j < unknownStart[s + 1]!; j++) unknown.add(unknownIds[j]!);
   }
   return held;
 }
@@ -129,9 +171,19 @@ export function countByCategory(
   counts: Int32Array,
   order: number[],
 ): number {
-  const { month, category } = f;
+  return countByCategoryIn(f.month, f.category, a, b, counts, order);
+}
+
+function countByCategoryIn(
+  month: Int32Array,
+  category: Int32Array,
+  a: number,
+  b: number,
+  counts: Int32Array,
+  order: number[],
+): number {
   let total = 0;
-  for (let i = 0; i < f.n; i++) {
+  for (let i = 0; i < month.length; i++) {
     if (month[i]! < a || month[i]! > b) continue;
     total++;
     const c = category[i]!;
@@ -142,8 +194,17 @@ export function countByCategory(
 
 /** Attendance over sessions in months `a..b`, in record order: `out` gets the visits, then the sessions. */
 export function attendanceIn(f: SessionFacts, a: number, b: number, out: Float64Array): void {
-  const { month, attendees } = f;
-  for (let i = 0; i < f.n; i++) {
+  sumAttendance(f.month, f.attendees, a, b, out);
+}
+
+function sumAttendance(
+  month: Int32Array,
+  attendees: Float64Array,
+  a: number,
+  b: number,
+  out: Float64Array,
+): void {
+  for (let i = 0; i < month.length; i++) {
     if (month[i]! < a || month[i]! > b) continue;
     out[0]! += attendees[i]!;
     out[1]!++;

@@ -27,7 +27,21 @@ function upliftsOver(people: PeopleFacts, index: IncomeIndex, a: number, b: numb
   const stayed = new Float64Array(people.n);
   const left = new Float64Array(people.n);
   const counts = new Int32Array(5);
-  fillUplifts(people, index, a, b, stayed, left, counts);
+  fillUplifts(
+    people.participant,
+    people.joined,
+    people.left,
+    people.baseline,
+    index.hasSource,
+    index.income,
+    index.months.length,
+    index.firstMonth,
+    a,
+    b,
+    stayed,
+    left,
+    counts,
+  );
   return {
     stayed: stayed.subarray(0, counts[0]),
     left: left.subarray(0, counts[1]),
@@ -38,22 +52,25 @@ function upliftsOver(people: PeopleFacts, index: IncomeIndex, a: number, b: numb
 }
 
 // The loop over everyone, in a plain function of its own that V8 optimises once for all
-// thirteen periods of a snapshot. It only fills what it is given (`counts`: stayed, left,
-// active, without a baseline, without a source), so nothing after the loop is left for
-// the compiled code to learn.
+// thirteen periods of a snapshot. It reads typed arrays only (see `markEnrolled` in
+// facts.ts) and fills what it is given (`counts`: stayed, left, active, without a
+// baseline, without a source), so nothing after the loop is left to learn.
 function fillUplifts(
-  people: PeopleFacts,
-  index: IncomeIndex,
+  participant: Uint8Array,
+  joined: Int32Array,
+  leftOn: Int32Array,
+  baselines: Float64Array,
+  hasSource: Uint8Array,
+  income: Float64Array,
+  M: number,
+  firstMonth: number,
   a: number,
   b: number,
   stayed: Float64Array,
   left: Float64Array,
   counts: Int32Array,
 ): void {
-  const { income, hasSource, firstMonth } = index;
-  const M = index.months.length;
-  const { n, participant, joined, left: leftOn, baseline: baselines } = people;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < participant.length; i++) {
     if (participant[i] !== 1 || joined[i]! > b || leftOn[i]! < a) continue;
     counts[2]!++;
     const baseline = baselines[i]!;
