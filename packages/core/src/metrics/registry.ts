@@ -53,8 +53,8 @@ function checkPeriod(period: MonthRange): LinliIssue | undefined {
   return undefined;
 }
 
-// The income index resolves ledger parties to people through the same partner map the
-// people facts build, so a snapshot hashes each partner id once.
+// The income index resolves ledger parties to people through the same partner ids and
+// map the people facts build, so a snapshot indexes the partners once.
 function incomeOver(
   data: MetricsData,
   months: readonly Month[],
