@@ -105,7 +105,8 @@ async function round(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
- * Interleaved rounds (Lit first on even rounds), after warm-ups; medians in ms. `grid` is the
+ * Interleaved rounds (Lit first on even rounds), after warm-ups; medians in ms and the median
+ * of the rounds' Lit/vanilla ratios. `grid` is the
  * list's class: `grid` (a plain responsive grid) or `grid directory` (the directory's, whose
  * items skip layout while off screen: content-visibility: auto).
  */
@@ -126,11 +127,17 @@ async function run(rounds: number, warmups: number, grid: string) {
       }
     }
   }
+  // Each round's Lit and vanilla runs sit side by side in time, so their ratio is taken per
+  // round and the median of those is reported: steadier than a ratio of medians when other
+  // work on the machine comes and goes.
+  const pairedRatio = (what: "mount" | "refilter") =>
+    median(out.lit[what].map((t, i) => t / out.vanilla[what][i]!));
   return {
     cards: all.length,
     refiltered: shown,
     lit: { mount: median(out.lit.mount), refilter: median(out.lit.refilter) },
     vanilla: { mount: median(out.vanilla.mount), refilter: median(out.vanilla.refilter) },
+    ratio: { mount: pairedRatio("mount"), refilter: pairedRatio("refilter") },
   };
 }
 
