@@ -155,16 +155,26 @@ describe("<linli-group-card>", () => {
     expect(shown(el, "image-placeholder")).to.equal(true);
     expect(part(el, "image-placeholder")!.getAttribute("aria-hidden")).to.equal("true");
 
+    // A cover that loads is shown with its alt text, and no placeholder.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="tan"/></svg>`;
+    const photo = await card({
+      ...bakery,
+      cover: { url: `data:image/svg+xml,${encodeURIComponent(svg)}`, alt: { "zh-CN": "活动照片" } },
+    });
+    await waitUntil(() => (part(photo, "image") as HTMLImageElement).complete, "cover loaded");
+    expect(shown(photo, "image")).to.equal(true);
+    expect(part(photo, "image")!.getAttribute("alt")).to.equal("活动照片");
+    expect(shown(photo, "image-placeholder")).to.equal(false);
+
+    // One that fails gives way to the placeholder.
     const broken = await card({
       ...bakery,
       cover: { url: "/no-such-image.webp", alt: { "zh-CN": "活动照片" } },
     });
-    expect(shown(broken, "image")).to.equal(true);
-    expect(part(broken, "image")!.getAttribute("alt")).to.equal("活动照片");
-    expect(shown(broken, "image-placeholder")).to.equal(false);
     await waitUntil(() => shown(broken, "image-placeholder"), "placeholder after error", {
       timeout: 3000,
     });
+    expect(shown(broken, "image")).to.equal(false);
     await expect(broken).to.be.accessible();
   });
 
