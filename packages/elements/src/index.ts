@@ -28,6 +28,13 @@ export {
   recruitFormMessages,
   type RecruitFormStringKey,
 } from "./recruit-form/recruit-form.messages.js";
+export { LinliSchedule, type ScheduleExportDetail, type ScheduleHub } from "./schedule/schedule.js";
+export { scheduleMessages, type ScheduleStringKey } from "./schedule/schedule.messages.js";
+export { LinliImpactBoard } from "./impact-board/impact-board.js";
+export {
+  impactBoardMessages,
+  type ImpactBoardStringKey,
+} from "./impact-board/impact-board.messages.js";
 export { LinliElement, type EventDetail } from "./internal/base-element.js";
 export {
   errorSummary,
