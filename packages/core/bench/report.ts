@@ -33,6 +33,43 @@ export function medianMs(runs: number, fn: () => void): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** What {@link pairedRounds} measured: median times and the median of per-round ratios. */
+export interface PairedTimes {
+  readonly ms: number;
+  readonly baselineMs: number;
+  readonly ratio: number;
+  readonly ratios: readonly number[];
+}
+
+/**
+ * Times `fn` and `baseline` side by side, `rounds` times, after one warm-up call of each.
+ * Other work on a 2-core machine comes and goes within a run; within one round both calls
+ * meet the same conditions, so the median of the per-round ratios is steadier than a ratio
+ * of two medians taken at different moments.
+ */
+export function pairedRounds(rounds: number, fn: () => void, baseline: () => void): PairedTimes {
+  fn();
+  baseline();
+  const times: number[] = [];
+  const bases: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    collect();
+    let t = performance.now();
+    fn();
+    const a = performance.now() - t;
+    collect();
+    t = performance.now();
+    baseline();
+    const b = performance.now() - t;
+    times.push(a);
+    bases.push(b);
+    ratios.push(a / b);
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { ms: median(times), baselineMs: median(bases), ratio: median(ratios), ratios };
+}
+
 /** A small seeded PRNG (mulberry32), so every run splits the same sales. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
