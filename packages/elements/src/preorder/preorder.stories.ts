@@ -310,3 +310,6 @@ export const HeadingLevel3: Story = { args: { headingLevel: 3 } };
 export const Dark: Story = { globals: { theme: "dark" } };
 export const DarkEnglish: Story = { globals: { theme: "dark", locale: "en" } };
 export const HighContrast: Story = { globals: { theme: "high-contrast" } };
+/** The confirmation's green accent, checked by axe for contrast on each theme. */
+export const ConfirmedDark: Story = { ...Confirmed, globals: { theme: "dark" } };
+export const ConfirmedHighContrast: Story = { ...Confirmed, globals: { theme: "high-contrast" } };
