@@ -123,12 +123,13 @@ const dataArb = fc
     ruleSets: fc.array(ruleSetArb, { maxLength: 5 }),
     entries: fc.array(entryArb, { maxLength: 60 }),
     sessions: fc.array(sessionArb, { maxLength: 12 }),
+    recordsSince: fc.constantFrom(...MONTHS.map((m) => `${m}-01`)),
   })
-  .map(({ partners, ruleSets, entries, sessions }): MetricsData => ({
+  .map(({ partners, ruleSets, entries, sessions, recordsSince }): MetricsData => ({
     scope: { id: "random", name: { "zh-CN": "随机" } },
     currency: "CNY",
     asOf: "2026-12-31",
-    recordsSince: "2026-01-01",
+    recordsSince,
     partners: partners.map((p, i): Partner => ({
       id: p.id,
       name: `n${i}`,
@@ -192,10 +193,27 @@ const dataArb = fc
     coverage: [],
   }));
 
+const IDS = [
+  "income-uplift.mean",
+  "income-uplift.median",
+  "income-uplift.above-threshold",
+  "participants.unique",
+] as const;
+
 /** The uplift metrics and unique participants over a range, computed the plain way. */
 function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
   const entries = data.ledger as LedgerEntry[];
+  const recorded = data.recordsSince.slice(0, 7);
+  if (range.to < recorded) {
+    const reason = "NOT_RECORDED";
+    return Object.fromEntries(IDS.map((id) => [id, reason])) as Record<
+      (typeof IDS)[number],
+      unknown
+    >;
+  }
   const inRange = (month: string) => month >= range.from && month <= range.to;
+  // Income before the platform recorded anything is unknown: uplifts start at `recorded`.
+  const upliftFrom = range.from > recorded ? range.from : recorded;
   const position = new Map(data.partners.map((p, i) => [p.id, i]));
   const setById = new Map(data.ruleSets.map((s) => [s.id, s]));
   const hasSource = new Set<number>();
@@ -223,7 +241,7 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
   data.partners.forEach((p, i) => {
     const from = p.joinedOn.slice(0, 7);
     const to = p.leftOn?.slice(0, 7) ?? "9999-12";
-    if (!p.roles.some((r) => PARTICIPANT.has(r)) || from > range.to || to < range.from) return;
+    if (!p.roles.some((r) => PARTICIPANT.has(r)) || from > range.to || to < upliftFrom) return;
     active++;
     const base = p.incomeBaseline?.monthly;
     if (base?.currency !== data.currency) return void noBaseline++;
@@ -231,7 +249,7 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
     let total = 0;
     let months = 0;
     for (const m of MONTHS)
-      if (inRange(m) && m >= from && m <= to) {
+      if (inRange(m) && m >= upliftFrom && m >= from && m <= to) {
         total += income.get(`${i}:${m}`) ?? 0;
         months++;
       }
@@ -275,12 +293,13 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
     if (cohorts.length === 0) byCohort["no-cohort"]!++;
     for (const c of new Set(cohorts)) byCohort[c]!++;
   }
-  return {
+  const figures: Record<(typeof IDS)[number], unknown> = {
     "income-uplift.mean": reason ?? [mean(all), mean(stayed), mean(left), all.length],
     "income-uplift.median": reason ?? [median(all), median(stayed), median(left), all.length],
     "income-uplift.above-threshold": reason ?? all.filter((x) => x >= threshold).length,
     "participants.unique": [seen.size, byCohort],
   };
+  return figures;
 }
 
 function observed(id: string, f: MetricFigure): unknown {

@@ -47,6 +47,13 @@ describe("income uplift, worked by hand", () => {
     expect(value(fig(gongshuActivity, "income-uplift.mean", BOTH))).toBe(113943); // 341 830 / 3 = 113 943.33
   });
 
+  it("leaves out months before the platform started recording, rather than counting them as zero", () => {
+    // gongshuActivity records from 2026-10-01: June to November is October and November.
+    const SINCE_JUNE = { from: "2026-06", to: "2026-11" };
+    expect(value(fig(gongshuActivity, "income-uplift.mean", SINCE_JUNE))).toBe(113943);
+    expect(value(fig(gongshuActivity, "income-uplift.median", SINCE_JUNE))).toBe(-22500);
+  });
+
   it("gives the median", () => {
     expect(value(fig(gongshuActivity, "income-uplift.median", OCT))).toBe(-65000);
     expect(value(fig(gongshuActivity, "income-uplift.median", NOV))).toBe(30000);

@@ -337,16 +337,33 @@ export function createApp(options: AppOptions): Hono {
     const to = query.to ?? today.slice(0, 7);
     // Six months ending this month, unless asked otherwise.
     const from = query.from ?? monthFromNumber(monthNumber(to) - 5);
+    const [sessions, requests, ledger] = await Promise.all([
+      storage.listSessions(),
+      storage.listRequests(),
+      storage.listLedger(),
+    ]);
+    // The platform's records start with the earliest sale, session or request it holds:
+    // months before that are "not recorded", and their income unknown rather than zero.
+    let recordsSince = today;
+    for (const s of sessions) if (s.date < recordsSince) recordsSince = s.date;
+    for (const r of requests) if (r.receivedOn < recordsSince) recordsSince = r.receivedOn;
+    // Entries are stored in UTC; the day that counts is the hub's.
+    let firstPosted = Infinity;
+    for (const e of ledger) firstPosted = Math.min(firstPosted, Date.parse(e.at));
+    if (firstPosted !== Infinity) {
+      const day = toZoned(firstPosted, zone).date;
+      if (day < recordsSince) recordsSince = day;
+    }
     const data = {
       scope: { id: hub?.id ?? "linli", name: hub?.name ?? { "zh-CN": "邻里" } },
       currency: "CNY" as const,
       asOf: today,
-      recordsSince: "2024-01-01",
+      recordsSince,
       partners: await storage.listPartners(),
       groups: await storage.listGroups(),
-      sessions: await storage.listSessions(),
-      requests: await storage.listRequests(),
-      ledger: await storage.listLedger(),
+      sessions,
+      requests,
+      ledger,
       ruleSets: await storage.listRuleSets(),
       coverage: [],
     };

@@ -123,6 +123,21 @@ describe("public routes keep personal data private", () => {
   });
 });
 
+describe("metrics", () => {
+  it("start counting where the records start, so earlier months are not zero income", async () => {
+    // The demo seed records sales, sessions and requests from 2026-10-01 (core's Gongshu
+    // activity): June to November is worked out by hand in core's metrics tests.
+    const r = await call("/v1/metrics?from=2026-06&to=2026-11");
+    expect(r.status).toBe(200);
+    const mean = r.json.metrics.find(
+      (m: { definition: { id: string } }) => m.definition.id === "income-uplift.mean",
+    );
+    expect(mean.figure).toMatchObject({ available: true, value: 113943 });
+    const june = mean.series.find((s: { month: string }) => s.month === "2026-06");
+    expect(june.figure).toMatchObject({ available: false, reason: "NOT_RECORDED" });
+  });
+});
+
 describe("admin", () => {
   it("refuses without a valid key", async () => {
     expect((await call("/v1/admin/applications")).status).toBe(401);

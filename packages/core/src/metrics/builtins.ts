@@ -73,6 +73,10 @@ const UPLIFT_ASSUMPTIONS = [
     "基线是参与人加入前自报的月收入。",
     "The baseline is the monthly income the participant reported before joining.",
   ),
+  t(
+    "平台开始记录之前的月份不计入（那时的收入未知，而不是零）。",
+    "Months before the platform started recording are left out: their income is unknown, not zero.",
+  ),
 ];
 
 function upliftMetric(kind: "mean" | "median"): MetricImplementation {
@@ -80,7 +84,7 @@ function upliftMetric(kind: "mean" | "median"): MetricImplementation {
   return {
     definition: {
       id: `income-uplift.${kind}`,
-      version: "1.0.0",
+      version: "1.1.0",
       name:
         kind === "mean"
           ? t("参与人月均增收（平均值）", "Monthly income uplift per participant (mean)")
@@ -133,7 +137,7 @@ export function upliftAboveMetric(threshold = 200_000): MetricImplementation {
   return {
     definition: {
       id: "income-uplift.above-threshold",
-      version: "1.0.0",
+      version: "1.1.0",
       name: t("月增收达标的参与人", "Participants whose income rose above the threshold"),
       description: t(
         `月均增收不少于 ${threshold / 100} 元（按最小货币单位 ${threshold}）的参与人数。`,

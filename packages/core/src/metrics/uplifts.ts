@@ -1,4 +1,4 @@
-import { peopleFacts, rangeNumbers, type PeopleFacts } from "./facts.js";
+import { monthOf, peopleFacts, rangeNumbers, type PeopleFacts } from "./facts.js";
 import type { MetricContext } from "./figures.js";
 import type { IncomeIndex } from "./income.js";
 
@@ -15,11 +15,18 @@ export interface Uplifts {
 /**
  * Each participant's average monthly net income over the months of the range they were
  * enrolled in, less their baseline. Shared by the three uplift metrics through the memo.
+ * Months before the platform started recording (`recordsSince`) are left out: their income
+ * is unknown, not zero, and counting it as zero would report a loss that never happened.
  */
 export function uplifts(ctx: MetricContext): Uplifts {
   return ctx.memo(`uplifts:${ctx.range.from}:${ctx.range.to}`, () => {
     const [a, b] = rangeNumbers(ctx);
-    return upliftsOver(peopleFacts(ctx), ctx.income, a, b);
+    return upliftsOver(
+      peopleFacts(ctx),
+      ctx.income,
+      Math.max(a, monthOf(ctx.data.recordsSince)),
+      b,
+    );
   });
 }
 
