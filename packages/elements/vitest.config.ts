@@ -64,6 +64,11 @@ export default defineConfig({
         },
       },
       {
+        // Server rendering: dist/ in Node (see ssr/), then in Chromium through Playwright.
+        extends: true,
+        test: { name: "ssr", include: ["ssr/**/*.test.ts"], environment: "node" },
+      },
+      {
         extends: true,
         plugins: [
           storybookTest({ configDir: fileURLToPath(new URL("../../.storybook", import.meta.url)) }),

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type { PublicGroup } from "@linli/core/contract";
 import { GROUP_CATEGORY_LABELS, GROUP_STATUS_LABELS, nextSession } from "@linli/core/groups";
 import { localize, type LocalizedText } from "@linli/core/i18n";
@@ -21,6 +21,16 @@ export interface GroupJoinDetail {
 
 const HEADING_LEVELS = [2, 3, 4, 5, 6] as const;
 type HeadingLevel = (typeof HEADING_LEVELS)[number];
+
+// A server has no document to create the heading in (see heading()): there it is markup, one
+// template per level, which the browser adopts when it hydrates.
+const SERVER_HEADINGS: Record<HeadingLevel, (name: string) => TemplateResult> = {
+  2: (n) => html`<h2 id="name" class="name" part="name">${n}</h2>`,
+  3: (n) => html`<h3 id="name" class="name" part="name">${n}</h3>`,
+  4: (n) => html`<h4 id="name" class="name" part="name">${n}</h4>`,
+  5: (n) => html`<h5 id="name" class="name" part="name">${n}</h5>`,
+  6: (n) => html`<h6 id="name" class="name" part="name">${n}</h6>`,
+};
 
 const isText = (t: unknown): t is LocalizedText =>
   typeof t === "object" && t !== null && typeof (t as LocalizedText)["zh-CN"] === "string";
@@ -129,7 +139,8 @@ export class LinliGroupCard extends LinliElement {
       .replaceAll("{id}", encodeURIComponent(String(g.id ?? "")))
       .replaceAll("{slug}", encodeURIComponent(String(g.slug ?? "")));
     try {
-      const { protocol } = new URL(href, document.baseURI);
+      // (any http base will do on a server: only the protocol matters)
+      const { protocol } = new URL(href, isServer ? "http://localhost/" : document.baseURI);
       return protocol === "http:" || protocol === "https:" ? href : undefined;
     } catch {
       return undefined;
@@ -139,11 +150,16 @@ export class LinliGroupCard extends LinliElement {
   private headingEl?: HTMLElement;
 
   /** The name as a real `<h2>`–`<h6>` (created, not templated: one template for any level). */
-  private heading(name: string): HTMLElement {
+  private heading(name: string): HTMLElement | TemplateResult {
     const level = HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 3;
+    if (isServer) return SERVER_HEADINGS[level](name);
     let h = this.headingEl;
     if (h?.localName !== `h${level}`) {
-      h = this.headingEl = document.createElement(`h${level}`);
+      // Hydrating server-rendered markup, keep the heading the server sent (lit leaves a
+      // node value as it finds it, so a new one would never reach the page).
+      h = this.headingEl =
+        this.renderRoot.querySelector<HTMLElement>(`h${level}#name`) ??
+        document.createElement(`h${level}`);
       h.id = h.className = h.part.value = "name";
     }
     if (h.textContent !== name) h.textContent = name; // text, never markup

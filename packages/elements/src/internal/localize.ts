@@ -17,6 +17,8 @@ export type StringOverrides = { readonly [key: string]: StringOverride | undefin
 
 /** An element that a {@link LocalizeController} serves. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  /** Whether the host has rendered (false while server-rendered markup awaits hydration). */
+  readonly hasUpdated: boolean;
   /** Per-element replacements, which win over {@link setStrings}. */
   strings?: StringOverrides | undefined;
 }
@@ -100,7 +102,12 @@ export class LocalizeController<K extends string> implements ReactiveController 
         subtree: true,
       });
     }
-    this.refresh(); // moved under another [lang] since it last rendered?
+    // Server-rendered markup being hydrated (a filled shadow root before the first update)
+    // is in the default language, and hydration must render what the server did: look the
+    // language up once that first update is done.
+    if (this.host.shadowRoot?.hasChildNodes() && !this.host.hasUpdated) {
+      void this.host.updateComplete.then(() => this.refresh());
+    } else this.refresh(); // moved under another [lang] since it last rendered?
   }
 
   hostDisconnected(): void {
