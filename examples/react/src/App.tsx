@@ -32,14 +32,13 @@ export function App({ store }: { store: LinliStore }) {
         {/* What the app heard from the widgets, announced politely to screen readers. */}
         <section className="notices" aria-label="你的操作" aria-live="polite">
           {joining && (
-            <p data-testid="joining">
-              想加入「{joining.name}」？请到红房子一楼前台登记，或扫码进群。
-            </p>
+            <p data-testid="joining">想加入「{joining.name}」？请到红房子一楼前台登记。</p>
           )}
           {order && (
             <p data-testid="order">
               已收到订单 <strong>{order.orderId}</strong>：合计 {formatMoney(order.total, "zh-CN")}
-              ，{order.date} {order.slot.start}–{order.slot.end} 取货。取货码见上方确认信息。
+              ，{order.date} {order.slot.start}–{order.slot.end}{" "}
+              取货。取货码见下方预订区的确认信息。
             </p>
           )}
           {application && (
