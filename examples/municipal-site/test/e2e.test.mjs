@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { contentSecurityPolicy, startSite } from "../server.mjs";
 import { chromiumFlags, chromiumPath } from "./chromium.mjs";
@@ -217,6 +219,53 @@ test("she switches the page to English", async () => {
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
 });
 
+/** Scrolls to every widget so each loads (they wait until near the screen), and waits for it. */
+async function showEveryWidget() {
+  const ready = {
+    "linli-group-directory": (el) => el.locator("linli-group-card").first(),
+    "linli-preorder": (el) => el.getByRole("heading").first(),
+    "linli-recruit-form": (el) => el.locator("form"),
+    "linli-schedule": (el) => el.getByRole("heading", { level: 3 }).first(),
+    "linli-impact-board": (el) => el.getByRole("heading", { level: 3 }).first(),
+  };
+  for (const [tag, shown] of Object.entries(ready)) {
+    const el = page.locator(tag);
+    await el.scrollIntoViewIfNeeded();
+    await shown(el).waitFor();
+  }
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** axe-core's WCAG 2.1 A/AA rules over the page, shadow roots included. */
+async function axeViolations() {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern: the page
+  // itself never runs axe.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"], // passes are not collected: a third of the time
+    }),
+  );
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" > ")).join("; ")})`,
+  );
+}
+
+test("every widget, rendered, passes axe in English and in Chinese", async () => {
+  await showEveryWidget();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.deepEqual(await axeViolations(), []);
+  await page.getByRole("button", { name: "English", exact: true }).click();
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+  await page.locator("linli-impact-board").getByRole("heading", { level: 2 }).first().waitFor();
+  assert.deepEqual(await axeViolations(), []);
+});
+
 test("staff see the order and the application through the admin API", async () => {
   const roster = await admin(`/v1/admin/groups/three-moms-baking/roster?date=${order.date}`);
   const stored = roster.orders.find((o) => o.id === order.orderId);
@@ -242,10 +291,11 @@ test("staff see the order and the application through the admin API", async () =
 });
 
 test("the privacy notice the forms link to is there, in both languages", async () => {
+  // The page was last switched back to Chinese: the notice opens in Chinese too.
   await page.goto(`${site.url}/privacy`);
-  await page.getByRole("heading", { level: 1, name: "Privacy notice (version 2026-11)" }).waitFor();
-  await page.getByRole("button", { name: "English", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "隐私说明（2026-11 版）" }).waitFor();
+  await page.getByRole("button", { name: "English", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Privacy notice (version 2026-11)" }).waitFor();
 });
 
 test("across the whole run: no CSP violation, no console error, no failed request", async () => {
