@@ -15,6 +15,9 @@ import { chromium, type Browser, type Page } from "playwright";
 import { matchesGroupQuery } from "@linli/core/groups";
 import type { PublicGroup } from "@linli/core/contract";
 import { redHouseGroups, TUESDAY_8AM } from "../src/test-support/groups.js";
+import { groupDirectoryMessages } from "../src/group-directory/group-directory.messages.js";
+
+const directoryEn = groupDirectoryMessages["directory.search"].en;
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   name: string;
@@ -274,6 +277,12 @@ describe("server-rendered groups in Chromium", () => {
     const { context, page: p, problems, kept } = await hydrate("/en");
     expect(kept).toEqual({ hydrated: true, search: true, cards: true, headings: true });
     await expect.poll(() => headings(p)).toEqual(names("en"));
+    // Text that lives in the templates (not only the headings the cards set themselves).
+    const firstCard = p.locator("linli-group-card").first();
+    await expect.poll(() => firstCard.getByRole("button").innerText()).toMatch(/^Join\b/);
+    await expect
+      .poll(() => p.locator("linli-group-directory").locator("label[for=q]").innerText())
+      .toBe(directoryEn);
     await expect
       .poll(() => p.locator("linli-group-directory").getByRole("status").innerText())
       .toMatch(new RegExp(`${groups.length} groups`));
