@@ -194,6 +194,23 @@ describe("installed from the tarballs into a fresh npm project", () => {
     expect(missing).toEqual([]);
   });
 
+  it("describes every element it registers in custom-elements.json (editors, Storybook)", () => {
+    for (const { manifest } of packages) {
+      const dir = join(consumer, "node_modules", manifest.name);
+      const installed = readJson<Manifest & { customElements?: string }>(join(dir, "package.json"));
+      if (!installed.customElements) continue;
+      const cem = readJson<{ modules: { declarations?: { tagName?: string }[] }[] }>(
+        join(dir, installed.customElements),
+      );
+      const described = cem.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName));
+      const registered = Object.keys(installed.exports ?? {})
+        .map((key) => /^\.\/(linli-[a-z-]+)\.js$/.exec(key)?.[1])
+        .filter((tag) => tag !== undefined);
+      expect(registered.length, manifest.name).toBeGreaterThan(0);
+      for (const tag of registered) expect(described, `${manifest.name} ${tag}`).toContain(tag);
+    }
+  });
+
   it("imports every public entry in Node", async () => {
     const entries = installedEntries();
     const code = entries.filter(isCode).map((e) => e.spec);
