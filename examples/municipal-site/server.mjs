@@ -157,6 +157,8 @@ async function imageFor(pathname, storage, assets) {
  * @param {string} [options.adminKey] enables the admin API (`Authorization: Bearer <key>`)
  * @param {number | false} [options.rateLimitPerMinute] public POSTs per client per minute
  * @param {(entry: Record<string, string | number>) => void} [options.log] request log (no personal data)
+ * @param {() => number} [options.now] the server's clock (epoch ms) for cut-offs and the demo
+ *   seed; tests pass one so menus are open whatever the real time of day
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  *
  * @example
@@ -169,10 +171,12 @@ export async function startSite(options = {}) {
   mkdirSync(dirname(db), { recursive: true });
   const storage = createSqliteStorage({ filename: db });
   await storage.migrate();
-  if (await storage.isEmpty()) await storage.seed(demoSeed(Date.now()));
+  const now = options.now ?? Date.now;
+  if (await storage.isEmpty()) await storage.seed(demoSeed(now()));
 
   const api = createApp({
     storage,
+    now,
     adminKeyHashes: options.adminKey ? [hashAdminKey(options.adminKey)] : [],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 60,
     log: options.log,

@@ -15,13 +15,23 @@ import { contentSecurityPolicy, startSite } from "../server.mjs";
 import { chromiumFlags, chromiumPath } from "./chromium.mjs";
 
 const adminKey = randomUUID();
+// The bakery takes orders from 18:00 the day before until 10:00 on the day, and the partner call
+// closes at the end of 2026: the site and the browser share a clock that starts at 08:30 on a
+// fixed Tuesday and then runs, so the run does not depend on when it happens.
+const clockStart = Date.parse("2026-12-01T08:30:00+08:00");
 const dir = mkdtempSync(join(tmpdir(), "linli-site-e2e-"));
 let site, browser, context, page;
 const problems = []; // console errors, CSP violations, uncaught exceptions, failed requests
 const apiCalls = []; // paths the page requested
 
 before(async () => {
-  site = await startSite({ port: 0, db: join(dir, "linli.db"), adminKey });
+  const started = Date.now();
+  site = await startSite({
+    port: 0,
+    db: join(dir, "linli.db"),
+    adminKey,
+    now: () => clockStart + (Date.now() - started),
+  });
   browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   // A violation fires `securitypolicyviolation` on the document; report each one to the test.
@@ -32,6 +42,7 @@ before(async () => {
     );
   });
   context.setDefaultTimeout(10_000);
+  await context.clock.install({ time: clockStart });
   page = await context.newPage();
   page.on("console", (m) => {
     if (m.type() === "error" || /content security policy/i.test(m.text()))
@@ -146,6 +157,7 @@ test("she preorders two tiger-skin cream rolls and reads her pickup code", async
   await preorder.getByText("¥36.00").first().waitFor();
   order = await placed;
   assert.equal(order.total.amount, 3600);
+  assert.equal(order.date, "2026-12-01", "the day's menu, on the shared clock");
   assert.equal(JSON.stringify(order).includes("13800009901"), false, "no phone in the event");
 });
 
