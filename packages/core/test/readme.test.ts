@@ -43,7 +43,7 @@ describe("README", () => {
   });
 
   it("runs the root README's core example and prints the order total", async () => {
-    const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    const block = /## The core in one example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();
     expect(await run(block!, "root")).toEqual([["¥36.00"]]);
   });
