@@ -222,7 +222,7 @@ test("she switches the page to English", async () => {
     .waitFor();
   await page
     .locator("linli-impact-board")
-    .getByRole("heading", { level: 2, name: /Red House|Taoyuan|Banshan/ })
+    .getByRole("heading", { level: 3, name: /Red House|Taoyuan|Banshan/ })
     .first()
     .waitFor();
   // And it stays in English on the next visit.
@@ -274,7 +274,11 @@ test("every widget, rendered, passes axe in English and in Chinese", async () =>
   assert.deepEqual(await axeViolations(), []);
   await page.getByRole("button", { name: "English", exact: true }).click();
   assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
-  await page.locator("linli-impact-board").getByRole("heading", { level: 2 }).first().waitFor();
+  await page
+    .locator("linli-impact-board")
+    .getByRole("heading", { level: 3, name: /红房子|桃源|半山/ })
+    .first()
+    .waitFor();
   assert.deepEqual(await axeViolations(), []);
 });
 

@@ -7,8 +7,9 @@ export const impactBoardStyles = css`
     --_chart-grid: var(--linli-chart-grid, var(--_border));
     --_figure-bg: var(--linli-impact-figure-bg, var(--_surface));
   }
-  h2 {
+  .title {
     margin: 0;
+    font-weight: 700;
     font-size: 1.375rem;
   }
   .period {
@@ -40,8 +41,9 @@ export const impactBoardStyles = css`
   :host([variant="compact"]) .figure {
     padding: 0.5rem;
   }
-  h3 {
+  .figure-name {
     margin: 0;
+    font-weight: 700;
     font-size: 1rem;
     color: var(--_text-muted);
   }

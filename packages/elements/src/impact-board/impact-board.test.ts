@@ -33,7 +33,7 @@ afterEach(() => fixtureCleanup());
 describe("<linli-impact-board>", () => {
   it("shows the headline figures with units and period in Chinese", async () => {
     const el = await board();
-    expect(text(el.shadowRoot!.querySelector("h2"))).to.equal("红房子共富工坊");
+    expect(text(el.shadowRoot!.querySelector('[part="title"]'))).to.equal("红房子共富工坊");
     expect(text(el.shadowRoot!.querySelector('[part="period"]'))).to.equal(
       "统计期：2026年1月至2026年6月，数据截至2026年7月1日",
     );
@@ -166,10 +166,30 @@ describe("<linli-impact-board>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("fits the page's outline: title at level 2 and figures at 3, or from heading-level", async () => {
+    const el = await board();
+    const title = el.shadowRoot!.querySelector('[part="title"]')!;
+    const names = () =>
+      [...el.shadowRoot!.querySelectorAll('[part="figure-name"]')].map((h) => [
+        h.getAttribute("role"),
+        h.getAttribute("aria-level"),
+      ]);
+    expect([title.getAttribute("role"), title.getAttribute("aria-level")]).to.deep.equal([
+      "heading",
+      "2",
+    ]);
+    expect(new Set(names().map(String))).to.deep.equal(new Set(["heading,3"]));
+    el.setAttribute("heading-level", "4");
+    await el.updateComplete;
+    expect(title.getAttribute("aria-level")).to.equal("4");
+    expect(new Set(names().map(String))).to.deep.equal(new Set(["heading,5"]));
+    await expect(el).to.be.accessible();
+  });
+
   it("loads a snapshot from a store, and says when that failed", async () => {
     const el = await board("en", { store: createEmbeddedStore() });
-    await waitUntil(() => el.shadowRoot!.querySelector("h2"), "loaded");
-    expect(text(el.shadowRoot!.querySelector("h2"))).to.equal(
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="title"]'), "loaded");
+    expect(text(el.shadowRoot!.querySelector('[part="title"]'))).to.equal(
       "Gongshu co-prosperity workshops and partners",
     );
     const failing = {

@@ -10,6 +10,7 @@ import type {
 } from "@linli/core/metrics";
 import { LinliElement } from "../internal/base-element.js";
 import { formatNumber } from "../internal/format.js";
+import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController } from "../internal/localize.js";
 import { errorMessage, StoreController } from "../internal/store-controller.js";
 import { impactBoardMessages, type ImpactBoardStringKey } from "./impact-board.messages.js";
@@ -95,6 +96,7 @@ export class LinliImpactBoard extends LinliElement {
     variant: { reflect: true },
     metrics: {},
     tables: { state: true },
+    headingLevel: { type: Number, attribute: "heading-level" },
   };
 
   /** The snapshot to show; when unset, it loads from the store (`getMetrics`). */
@@ -107,6 +109,8 @@ export class LinliImpactBoard extends LinliElement {
   variant: "full" | "compact" = "full";
   /** Metric ids to show, separated by spaces or commas, in that order; all when unset. */
   declare metrics: string | undefined;
+  /** The level of the board's heading (2–6), so it fits the page's outline; figures sit one below. */
+  headingLevel = 2;
   private tables = new Set<string>();
 
   private readonly l10n = new LocalizeController<ImpactBoardStringKey>(this, impactBoardMessages);
@@ -227,7 +231,7 @@ export class LinliImpactBoard extends LinliElement {
     const f = m.figure;
     // prettier-ignore
     return html`<li part="figure${f.available ? "" : " unavailable"}" class="figure" data-metric=${d.id}>
-      <h3 part="figure-name">${this.text(d.name)}</h3>
+      <div part="figure-name" class="figure-name" role="heading" aria-level=${ariaLevel(this.headingLevel, 1)}>${this.text(d.name)}</div>
       ${f.available
         ? html`<p part="value" class="value">${this.format(f.value, d.unit, currency)}</p>`
         : html`<p part="unavailable" class="unavailable"><strong>${this.t("impact.unavailable")}</strong> ${this.text(f.message)}</p>`}
@@ -270,7 +274,7 @@ export class LinliImpactBoard extends LinliElement {
     // prettier-ignore
     return html`<section aria-labelledby="title">
       <div part="header">
-        <h2 part="title" id="title">${this.text(s.scope.name)}</h2>
+        <div part="title" class="title" id="title" role="heading" aria-level=${ariaLevel(this.headingLevel)}>${this.text(s.scope.name)}</div>
         <p part="period" class="period">${this.t("impact.period", {
           from: formatMonth(s.period.from, locale),
           to: formatMonth(s.period.to, locale),

@@ -15,9 +15,10 @@ export const scheduleStyles = css`
     align-items: end;
     margin-block-end: var(--_space);
   }
-  h2 {
+  .title {
     flex: 1 1 100%;
     margin: 0;
+    font-weight: 700;
     font-size: 1.375rem;
   }
   .nav,
@@ -73,8 +74,9 @@ export const scheduleStyles = css`
     border: 3px solid var(--_today-border);
     background: var(--_today-bg);
   }
-  h3 {
+  .day-name {
     margin: 0 0 var(--_gap);
+    font-weight: 700;
     font-size: 1rem;
   }
   .badge {

@@ -73,7 +73,7 @@ describe("<linli-schedule>", () => {
     expect(text(part(el, "title"))).to.equal("活动日程 11月30日周一–12月6日周日");
     expect(text(part(el, "count"))).to.equal("本周共 22 场活动");
     const days = parts(el, "day");
-    expect(days.map((d) => text(d.querySelector("h3")!))).to.deep.equal([
+    expect(days.map((d) => text(d.querySelector('[role="heading"]')!))).to.deep.equal([
       "11月30日周一",
       "12月1日周二今天",
       "12月2日周三",
@@ -105,11 +105,27 @@ describe("<linli-schedule>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("fits the page's outline: headings at level 2 and 3 by default, or from heading-level", async () => {
+    const { el } = await schedule();
+    const levels = () =>
+      [...el.shadowRoot!.querySelectorAll('[role="heading"]')].map((h) =>
+        h.getAttribute("aria-level"),
+      );
+    expect(levels()).to.deep.equal(["2", "3", "3", "3", "3", "3", "3", "3"]);
+    el.setAttribute("heading-level", "3");
+    await el.updateComplete;
+    expect(levels()).to.deep.equal(["3", "4", "4", "4", "4", "4", "4", "4"]);
+    expect(part(el, "title")!.getAttribute("aria-level")).to.equal("3");
+    await expect(el).to.be.accessible();
+  });
+
   it("speaks English under an English [lang]", async () => {
     const { el } = await schedule({ lang: "en" });
     expect(text(part(el, "title"))).to.equal("Timetable, Mon 30 Nov–Sun 6 Dec");
     expect(text(part(el, "count"))).to.equal("22 sessions this week");
-    expect(text(day(el, "2026-12-01").querySelector("h3")!)).to.equal("Tue 1 DecToday");
+    expect(text(day(el, "2026-12-01").querySelector('[role="heading"]')!)).to.equal(
+      "Tue 1 DecToday",
+    );
     expect(sessionsOn(el, "2026-12-04")).to.deep.equal([
       "08:00–11:30 Three Moms Baking Studio",
       "09:00–11:30 Little Cloud Mom Studio",

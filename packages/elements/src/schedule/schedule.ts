@@ -14,6 +14,7 @@ import { addDays, toZoned, zonedToEpoch } from "@linli/core/time";
 import { LinliElement } from "../internal/base-element.js";
 import { checkGroupsLater } from "../internal/check-data.js";
 import { formatNumber } from "../internal/format.js";
+import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController, plural } from "../internal/localize.js";
 import { errorMessage, StoreController } from "../internal/store-controller.js";
 import { scheduleMessages, type ScheduleStringKey } from "./schedule.messages.js";
@@ -106,6 +107,7 @@ export class LinliSchedule extends LinliElement {
     now: { type: Number },
     timeZone: { attribute: "time-zone" },
     layout: { reflect: true },
+    headingLevel: { type: Number, attribute: "heading-level" },
   };
 
   /** The groups whose sessions to show (`PublicGroup`s); when unset, they load from the store. */
@@ -128,6 +130,8 @@ export class LinliSchedule extends LinliElement {
   declare timeZone: string | undefined;
   /** `week` (seven columns) or `list` (narrow): set from the element's width. */
   layout: "week" | "list" = "week";
+  /** The level of the timetable's heading (2–6), so it fits the page's outline; days sit one below. */
+  headingLevel = 2;
 
   private readonly l10n = new LocalizeController<ScheduleStringKey>(this, scheduleMessages);
   private readonly data = new StoreController<{ hub: ScheduleHub; groups: PublicGroup[] }>(
@@ -305,7 +309,7 @@ export class LinliSchedule extends LinliElement {
     // prettier-ignore
     return html`<section class="schedule" aria-labelledby="title">
       <div part="header" class="header">
-        <h2 part="title" id="title">${this.t("schedule.title", { range })}</h2>
+        <div part="title" class="title" id="title" role="heading" aria-level=${ariaLevel(this.headingLevel)}>${this.t("schedule.title", { range })}</div>
         <div part="nav" class="nav">
           <button class="button secondary" type="button" @click=${() => this.go(-7, monday)}>${this.t("schedule.previous")}</button>
           <button class="button secondary" type="button" @click=${() => this.go(undefined, monday)}>${this.t("schedule.thisWeek")}</button>
@@ -337,7 +341,7 @@ export class LinliSchedule extends LinliElement {
           const isToday = day === today;
           return html`<li part="day${isToday ? " today" : ""}" class="day${isToday ? " today" : ""}${mine.length ? "" : " empty"}"
             aria-current=${isToday ? "date" : nothing} data-date=${day}>
-            <h3 part="day-name">${formatDay(day, locale)}${isToday ? html`<span class="badge">${this.t("schedule.today")}</span>` : nothing}</h3>
+            <div part="day-name" class="day-name" role="heading" aria-level=${ariaLevel(this.headingLevel, 1)}>${formatDay(day, locale)}${isToday ? html`<span class="badge">${this.t("schedule.today")}</span>` : nothing}</div>
             ${mine.length
               ? html`<ul class="sessions">${mine.map((s) => {
                   const room = this.roomName(hub, s.roomId);
