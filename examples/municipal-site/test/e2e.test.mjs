@@ -306,6 +306,46 @@ test("staff see the order and the application through the admin API", async () =
   assert.equal(refused.status, 401);
 });
 
+test("the bakery's own page loads only the preorder's script-tag file, and takes orders", async () => {
+  const scripts = [];
+  const onRequest = (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith("/vendor/linli/")) scripts.push(path.slice("/vendor/linli/".length));
+  };
+  page.on("request", onRequest);
+  try {
+    await page.goto(`${site.url}/bakery.html`);
+    await page.getByRole("heading", { level: 1, name: "三个妈妈烘焙工作室" }).waitFor();
+    const preorder = page.locator("linli-preorder");
+    await preorder.getByRole("heading", { level: 2 }).first().waitFor();
+    await preorder.getByText("虎皮奶油卷", { exact: true }).first().waitFor();
+    // Its own file, and what it loads on demand (the HTTP client, for `api`); not every element.
+    assert.equal(scripts[0], "linli-preorder.js");
+    assert.ok(!scripts.includes("linli-elements.js"), scripts.join(", "));
+    assert.ok(
+      scripts.every((s) => s === "linli-preorder.js" || s.startsWith("on-demand-")),
+      scripts.join(", "),
+    );
+    assert.equal(await page.evaluate(() => customElements.get("linli-group-card")), undefined);
+    assert.deepEqual(await axeViolations(), []);
+    // The rules and the client it loads on demand take a real order.
+    await preorder.getByRole("button", { name: "增加 虎皮奶油卷" }).click();
+    await preorder.getByRole("radio").first().check();
+    await preorder.getByRole("textbox", { name: "姓名" }).fill("周阿姨");
+    await preorder.getByRole("textbox", { name: "手机号码" }).fill("139 0000 1234");
+    await preorder.getByRole("checkbox", { name: "我已阅读并同意隐私说明" }).check();
+    await preorder.getByRole("button", { name: "提交预订" }).click();
+    await preorder.getByText("预订成功", { exact: true }).waitFor();
+    await preorder.getByText("¥18.00").first().waitFor();
+    const code = (await preorder.locator("[part=pickup-code]").innerText()).trim();
+    assert.match(code, /^\d{6}$/);
+    const roster = await admin(`/v1/admin/groups/three-moms-baking/roster?date=${order.date}`);
+    assert.ok(roster.orders.some((o) => o.pickupCode === code && o.total.amount === 1800));
+  } finally {
+    page.off("request", onRequest);
+  }
+});
+
 test("the privacy notice the forms link to is there, in both languages", async () => {
   // The page was last switched back to Chinese: the notice opens in Chinese too.
   await page.goto(`${site.url}/privacy`);
