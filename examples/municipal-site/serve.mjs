@@ -11,8 +11,8 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.PORT ?? "8080" },
     host: { type: "string", default: "127.0.0.1" },
     db: { type: "string", default: new URL("./.data/linli.db", import.meta.url).pathname },
-    // The demo's menus run from yesterday to a week ahead of the first start: start afresh
-    // to get today's again.
+    // Start from the demo data again: orders and applications placed so far are dropped. (Each
+    // start adds the bakery's menus up to a week ahead, so today's is always there.)
     fresh: { type: "boolean", default: false },
   },
 });

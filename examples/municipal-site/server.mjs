@@ -11,7 +11,7 @@ import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { getRequestListener } from "@hono/node-server";
-import { createApp, createSqliteStorage, demoSeed, hashAdminKey } from "@linli/server";
+import { createApp, createSqliteStorage, hashAdminKey, seedDemo } from "@linli/server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 
@@ -172,7 +172,8 @@ export async function startSite(options = {}) {
   const storage = createSqliteStorage({ filename: db });
   await storage.migrate();
   const now = options.now ?? Date.now;
-  if (await storage.isEmpty()) await storage.seed(demoSeed(now()));
+  // Seeds an empty database; a later start adds the bakery's menus for the days ahead.
+  await seedDemo(storage, now());
 
   const api = createApp({
     storage,

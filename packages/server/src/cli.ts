@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// linli-server: starts the API, migrating on start and seeding an empty database.
+// linli-server: starts the API, migrating on start and seeding an empty database (and, with
+// --seed demo, keeping the demo bakery's menus current on every start).
 //   linli-server --db ./linli.db --seed demo --port 8787 [--host 127.0.0.1] [--cors https://site.example]
 //                [--rate-limit 60|off]
 // Storage is SQLite (--db), or PostgreSQL when DATABASE_URL is set. The admin key comes from
 // LINLI_ADMIN_KEY and only its hash is kept in memory.
 import { parseArgs } from "node:util";
 import { hashAdminKey } from "./app.js";
-import { demoSeed } from "./seed.js";
+import { seedDemo } from "./seed.js";
 import { startServer } from "./serve.js";
 import { createPostgresStorage } from "./storage/postgres/postgres.js";
 import { createSqliteStorage } from "./storage/sqlite/sqlite.js";
@@ -28,7 +29,7 @@ const storage = databaseUrl
   : createSqliteStorage({ filename: values.db });
 const where = databaseUrl ? "PostgreSQL" : `SQLite ${values.db}`;
 await storage.migrate();
-if (values.seed === "demo" && (await storage.isEmpty())) await storage.seed(demoSeed(Date.now()));
+if (values.seed === "demo") await seedDemo(storage, Date.now());
 else if (values.seed !== undefined && values.seed !== "demo") {
   console.error(`linli-server: unknown --seed ${values.seed} (only "demo")`);
   process.exit(2);
