@@ -16,6 +16,7 @@ import {
   type SummaryError,
 } from "../internal/error-summary.js";
 import { formatSessionTime } from "../internal/format.js";
+import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController, plural } from "../internal/localize.js";
 import { errorMessage, httpStore, StoreController } from "../internal/store-controller.js";
 import { preorderMessages, type PreorderStringKey } from "./preorder.messages.js";
@@ -647,8 +648,7 @@ export class LinliPreorder extends LinliElement {
   // ————— rendering —————
 
   private level(offset = 0): number {
-    const l = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
-    return Math.min(6, Math.max(2, l) + offset);
+    return ariaLevel(this.headingLevel, offset);
   }
 
   private messageFor(id: string): string | undefined {

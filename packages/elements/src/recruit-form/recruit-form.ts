@@ -20,6 +20,7 @@ import {
   focusSummary,
 } from "../internal/error-summary.js";
 import { formatNumber } from "../internal/format.js";
+import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController, plural } from "../internal/localize.js";
 import { errorMessage, httpStore, StoreController } from "../internal/store-controller.js";
 import { recruitFormMessages, type RecruitFormStringKey } from "./recruit-form.messages.js";
@@ -666,8 +667,7 @@ export class LinliRecruitForm extends LinliElement {
   }
 
   private level(offset: number): number {
-    const l = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
-    return Math.min(6, Math.max(2, l + offset));
+    return ariaLevel(this.headingLevel, offset);
   }
 
   private heading(text: string, offset: number, id?: string): TemplateResult {
