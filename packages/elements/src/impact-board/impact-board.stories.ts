@@ -132,7 +132,7 @@ export const FromEmbeddedStore: Story = {
   args: { snapshot: undefined, store: createEmbeddedStore() },
   play: async ({ canvasElement }) => {
     const root = await shadow(canvasElement);
-    await waitFor(() => expect(root.querySelector("h2")).not.toBeNull());
+    await waitFor(() => expect(root.querySelector('[part="title"]')).not.toBeNull());
   },
 };
 
