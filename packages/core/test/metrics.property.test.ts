@@ -124,11 +124,13 @@ const dataArb = fc
     entries: fc.array(entryArb, { maxLength: 60 }),
     sessions: fc.array(sessionArb, { maxLength: 12 }),
     recordsSince: fc.constantFrom(...MONTHS.map((m) => `${m}-01`)),
+    // After the period, on a month's last day, mid-month, early in a month.
+    asOf: fc.constantFrom("2026-12-31", "2026-06-30", "2026-06-15", "2026-04-10"),
   })
-  .map(({ partners, ruleSets, entries, sessions, recordsSince }): MetricsData => ({
+  .map(({ partners, ruleSets, entries, sessions, recordsSince, asOf }): MetricsData => ({
     scope: { id: "random", name: { "zh-CN": "随机" } },
     currency: "CNY",
-    asOf: "2026-12-31",
+    asOf,
     recordsSince,
     partners: partners.map((p, i): Partner => ({
       id: p.id,
@@ -204,8 +206,8 @@ const IDS = [
 function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
   const entries = data.ledger as LedgerEntry[];
   const recorded = data.recordsSince.slice(0, 7);
-  if (range.to < recorded) {
-    const reason = "NOT_RECORDED";
+  if (`${range.from}-01` > data.asOf || range.to < recorded) {
+    const reason = `${range.from}-01` > data.asOf ? "FUTURE_PERIOD" : "NOT_RECORDED";
     return Object.fromEntries(IDS.map((id) => [id, reason])) as Record<
       (typeof IDS)[number],
       unknown
@@ -214,6 +216,12 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
   const inRange = (month: string) => month >= range.from && month <= range.to;
   // Income before the platform recorded anything is unknown: uplifts start at `recorded`.
   const upliftFrom = range.from > recorded ? range.from : recorded;
+  // …and end with the last month over by `asOf`: part of a month is not a month's income.
+  const overBy = new Date(`${data.asOf}T00:00:00Z`);
+  overBy.setUTCDate(overBy.getUTCDate() + 1);
+  overBy.setUTCMonth(overBy.getUTCMonth(), 0); // the last day of the month before the next day's
+  const lastOver = overBy.toISOString().slice(0, 7);
+  const upliftTo = range.to < lastOver ? range.to : lastOver;
   const position = new Map(data.partners.map((p, i) => [p.id, i]));
   const setById = new Map(data.ruleSets.map((s) => [s.id, s]));
   const hasSource = new Set<number>();
@@ -241,7 +249,7 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
   data.partners.forEach((p, i) => {
     const from = p.joinedOn.slice(0, 7);
     const to = p.leftOn?.slice(0, 7) ?? "9999-12";
-    if (!p.roles.some((r) => PARTICIPANT.has(r)) || from > range.to || to < upliftFrom) return;
+    if (!p.roles.some((r) => PARTICIPANT.has(r)) || from > upliftTo || to < upliftFrom) return;
     active++;
     const base = p.incomeBaseline?.monthly;
     if (base?.currency !== data.currency) return void noBaseline++;
@@ -249,11 +257,11 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
     let total = 0;
     let months = 0;
     for (const m of MONTHS)
-      if (inRange(m) && m >= upliftFrom && m >= from && m <= to) {
+      if (m >= upliftFrom && m <= upliftTo && m >= from && m <= to) {
         total += income.get(`${i}:${m}`) ?? 0;
         months++;
       }
-    (to <= range.to ? left : stayed).push(total / months - base.amount);
+    (to <= upliftTo ? left : stayed).push(total / months - base.amount);
   });
   const all = [...stayed, ...left];
   const mean = (xs: number[]) =>
@@ -265,13 +273,15 @@ function reference(data: MetricsData, range: MonthRange, threshold = 200_000) {
     return roundHalfEven(s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
   };
   const reason =
-    active === 0
-      ? "NO_PARTICIPANTS"
-      : noBaseline === active
-        ? "NO_BASELINE"
-        : all.length === 0
-          ? "NO_INCOME_DATA"
-          : undefined;
+    upliftFrom > upliftTo
+      ? "MONTH_NOT_OVER"
+      : active === 0
+        ? "NO_PARTICIPANTS"
+        : noBaseline === active
+          ? "NO_BASELINE"
+          : all.length === 0
+            ? "NO_INCOME_DATA"
+            : undefined;
   // Unique participants: people enrolled, and registered attendees (known or not), once each.
   const seen = new Set<string>();
   data.partners.forEach((p, i) => {

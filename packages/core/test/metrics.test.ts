@@ -54,6 +54,33 @@ describe("income uplift, worked by hand", () => {
     expect(value(fig(gongshuActivity, "income-uplift.median", SINCE_JUNE))).toBe(-22500);
   });
 
+  it("leaves out a month not yet over, and says so when no month of the period is", () => {
+    // Read on 28 November: November's income so far is not a month's income.
+    const midNovember: MetricsData = { ...gongshuActivity, asOf: "2026-11-28" };
+    expect(value(fig(midNovember, "income-uplift.mean", BOTH))).toBe(31647); // October alone
+    expect(value(fig(midNovember, "income-uplift.median", BOTH))).toBe(-65000);
+    const nov = fig(midNovember, "income-uplift.mean", NOV);
+    expect(nov).toEqual({
+      available: false,
+      reason: "MONTH_NOT_OVER",
+      message: {
+        "zh-CN": "本期还没有结束的月份（数据截至 2026-11-28）：不足一个月的收入不与月收入基线比较",
+        en: "No month of this period is over yet (data as of 2026-11-28); part of a month's income is not compared with a monthly baseline",
+      },
+    });
+    expect(value(fig(midNovember, "income-uplift.above-threshold", NOV))).toBe(
+      "N/A MONTH_NOT_OVER",
+    );
+    // On its last day the month is over.
+    expect(value(fig({ ...midNovember, asOf: "2026-11-30" }, "income-uplift.mean", NOV))).toBe(
+      196240,
+    );
+    // Other figures count the month so far: sessions held are sessions held.
+    expect(value(fig(midNovember, "sessions.held", NOV))).toBe(
+      value(fig(gongshuActivity, "sessions.held", NOV)),
+    );
+  });
+
   it("gives the median", () => {
     expect(value(fig(gongshuActivity, "income-uplift.median", OCT))).toBe(-65000);
     expect(value(fig(gongshuActivity, "income-uplift.median", NOV))).toBe(30000);
@@ -353,8 +380,8 @@ describe("periods outside the data", () => {
         available: false,
         reason: "FUTURE_PERIOD",
         message: {
-          "zh-CN": "这一时期还没有到来（数据截至 2026-11-28）",
-          en: "This period has not happened yet (data as of 2026-11-28)",
+          "zh-CN": "这一时期还没有到来（数据截至 2026-11-30）",
+          en: "This period has not happened yet (data as of 2026-11-30)",
         },
       });
       expect(fig(gongshuActivity, d.id, { from: "2026-08", to: "2026-09" }), d.id).toMatchObject({

@@ -129,6 +129,10 @@ export const messages = /* @__PURE__ */ (() =>
       "zh-CN": "这一时期还没有到来（数据截至 {asOf}）",
       en: "This period has not happened yet (data as of {asOf})",
     },
+    MONTH_NOT_OVER: {
+      "zh-CN": "本期还没有结束的月份（数据截至 {asOf}）：不足一个月的收入不与月收入基线比较",
+      en: "No month of this period is over yet (data as of {asOf}); part of a month's income is not compared with a monthly baseline",
+    },
     NO_OBSERVATION: {
       "zh-CN": "本期之前没有覆盖率的统计",
       en: "There is no coverage count up to this period",

@@ -25,7 +25,8 @@ const PARTICIPANT_ASSUMPTION = t(
   "Participants are people taking part as organisers, co-founders, helpers or volunteers; staff and mentors are not counted.",
 );
 
-function upliftUnavailable(u: Uplifts): MetricFigure | undefined {
+function upliftUnavailable(u: Uplifts, ctx: MetricContext): MetricFigure | undefined {
+  if (u.months === 0) return unavailable("MONTH_NOT_OVER", { asOf: ctx.data.asOf });
   if (u.active === 0) return unavailable("NO_PARTICIPANTS");
   if (u.noBaseline === u.active) return unavailable("NO_BASELINE");
   if (u.stayed.length + u.left.length === 0) return unavailable("NO_INCOME_DATA");
@@ -77,6 +78,10 @@ const UPLIFT_ASSUMPTIONS = [
     "平台开始记录之前的月份不计入（那时的收入未知，而不是零）。",
     "Months before the platform started recording are left out: their income is unknown, not zero.",
   ),
+  t(
+    "尚未结束的月份不计入（不足一个月的收入不能与月收入基线相比）。",
+    "A month not yet over is left out: part of a month's income is no measure against a monthly baseline.",
+  ),
 ];
 
 function upliftMetric(kind: "mean" | "median"): MetricImplementation {
@@ -84,7 +89,7 @@ function upliftMetric(kind: "mean" | "median"): MetricImplementation {
   return {
     definition: {
       id: `income-uplift.${kind}`,
-      version: "1.1.0",
+      version: "1.2.0",
       name:
         kind === "mean"
           ? t("参与人月均增收（平均值）", "Monthly income uplift per participant (mean)")
@@ -107,7 +112,7 @@ function upliftMetric(kind: "mean" | "median"): MetricImplementation {
       const outside = outsideData(ctx);
       if (outside) return outside;
       const u = uplifts(ctx);
-      const na = upliftUnavailable(u);
+      const na = upliftUnavailable(u, ctx);
       if (na) return na;
       const stayed = stat(u.stayed);
       const left = stat(u.left);
@@ -137,7 +142,7 @@ export function upliftAboveMetric(threshold = 200_000): MetricImplementation {
   return {
     definition: {
       id: "income-uplift.above-threshold",
-      version: "1.1.0",
+      version: "1.2.0",
       name: t("月增收达标的参与人", "Participants whose income rose above the threshold"),
       description: t(
         `月均增收不少于 ${threshold / 100} 元（按最小货币单位 ${threshold}）的参与人数。`,
@@ -155,7 +160,7 @@ export function upliftAboveMetric(threshold = 200_000): MetricImplementation {
       const outside = outsideData(ctx);
       if (outside) return outside;
       const u = uplifts(ctx);
-      const na = upliftUnavailable(u);
+      const na = upliftUnavailable(u, ctx);
       if (na) return na;
       const counted = u.stayed.length + u.left.length;
       const above = countAtLeast(u.stayed, threshold) + countAtLeast(u.left, threshold);

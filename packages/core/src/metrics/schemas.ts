@@ -53,6 +53,7 @@ export const UNAVAILABLE_REASONS = [
   "NOT_RECORDED",
   "FUTURE_PERIOD",
   "NO_OBSERVATION",
+  "MONTH_NOT_OVER",
 ] as const;
 export const UnavailableReasonSchema = z.enum(UNAVAILABLE_REASONS);
 export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;

@@ -1,3 +1,4 @@
+import { addDays } from "../time/zoned.js";
 import { monthOf, peopleFacts, rangeNumbers, type PeopleFacts } from "./facts.js";
 import type { MetricContext } from "./figures.js";
 import type { IncomeIndex } from "./income.js";
@@ -10,13 +11,23 @@ export interface Uplifts {
   readonly active: number;
   readonly noBaseline: number;
   readonly noSource: number;
+  /** Months of the range that count: recorded, and over by `asOf`. */
+  readonly months: number;
+}
+
+/** The last month that is over by `asOf`: its own month only on that month's last day. */
+export function lastMonthOver(asOf: string): number {
+  const m = monthOf(asOf);
+  return monthOf(addDays(asOf, 1)) > m ? m : m - 1;
 }
 
 /**
  * Each participant's average monthly net income over the months of the range they were
  * enrolled in, less their baseline. Shared by the three uplift metrics through the memo.
  * Months before the platform started recording (`recordsSince`) are left out: their income
- * is unknown, not zero, and counting it as zero would report a loss that never happened.
+ * is unknown, not zero, and counting it as zero would report a loss that never happened. So
+ * is a month not yet over by `asOf`: part of a month's income is no measure against a
+ * monthly baseline.
  */
 export function uplifts(ctx: MetricContext): Uplifts {
   return ctx.memo(`uplifts:${ctx.range.from}:${ctx.range.to}`, () => {
@@ -25,7 +36,7 @@ export function uplifts(ctx: MetricContext): Uplifts {
       peopleFacts(ctx),
       ctx.income,
       Math.max(a, monthOf(ctx.data.recordsSince)),
-      b,
+      Math.min(b, lastMonthOver(ctx.data.asOf)),
     );
   });
 }
@@ -55,6 +66,7 @@ function upliftsOver(people: PeopleFacts, index: IncomeIndex, a: number, b: numb
     active: counts[2]!,
     noBaseline: counts[3]!,
     noSource: counts[4]!,
+    months: Math.max(0, b - a + 1),
   };
 }
 
