@@ -80,8 +80,12 @@ describe("the Vue example, built, in Chromium", () => {
   it("places an order, and the Vue app shows what @linli-order-placed received", async () => {
     const preorder = page.locator("linli-preorder");
     const tiger = preorder.locator('[part~="item"]', { hasText: "虎皮奶油卷" });
-    await tiger.locator('[part="step-up"]').click();
-    await tiger.locator('[part="step-up"]').click();
+    // Two taps on +, each shown in the quantity before the next (the widget's own tests
+    // cover two quick clicks; here the point is what reaches the app).
+    for (const shown of ["1", "2"]) {
+      await tiger.locator('[part="step-up"]').click();
+      await poll(() => tiger.locator('[part="quantity"]').inputValue()).toBe(shown);
+    }
     await preorder.locator("#slot-s1600").check();
     await preorder.locator("#name").fill("林晓雨");
     await preorder.locator("#phone").fill("138 0013 8000");
