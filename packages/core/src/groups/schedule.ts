@@ -1,14 +1,17 @@
 import type { LocalizedText } from "../i18n/locale.js";
+import { DAY, wallClock, wallToEpoch } from "../time/offset.js";
 import {
   addDays,
   minutesOf,
-  toZoned,
   weekdayOf,
   zonedToEpoch,
   type IsoDate,
   type LocalTime,
+  type Weekday,
 } from "../time/index.js";
 import type { Group } from "./group.js";
+
+const MINUTE = 60_000;
 
 /** One dated occurrence of a group's recurring session. */
 export interface SessionOccurrence {
@@ -33,18 +36,21 @@ export function nextSession(
   now: number,
   timeZone: string,
 ): SessionOccurrence | undefined {
-  const today = toZoned(now, timeZone);
+  // Days as the zone's wall clock written in UTC milliseconds: the arithmetic needs no date
+  // strings, and only a session's start goes back to an instant.
+  const clock = wallClock(now, timeZone);
+  const midnight = clock - (((clock % DAY) + DAY) % DAY);
   let best: SessionOccurrence | undefined;
   for (let offset = 0; offset <= 7 && !best; offset++) {
-    const date = addDays(today.date, offset);
-    const weekday = ((today.weekday - 1 + offset) % 7) + 1;
+    const day = midnight + offset * DAY;
+    const weekday = (new Date(day).getUTCDay() || 7) as Weekday;
     for (const s of group.schedule) {
       if (!s.weekdays.includes(weekday)) continue;
-      if (offset === 0 && minutesOf(s.end) <= today.minutes) continue;
-      const startsAt = zonedToEpoch(date, s.start, timeZone);
+      if (offset === 0 && day + minutesOf(s.end) * MINUTE <= clock) continue; // over today
+      const startsAt = wallToEpoch(day + minutesOf(s.start) * MINUTE, timeZone);
       if (!best || startsAt < best.startsAt) {
         best = {
-          date,
+          date: new Date(day).toISOString().slice(0, 10),
           start: s.start,
           end: s.end,
           startsAt,

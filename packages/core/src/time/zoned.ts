@@ -1,25 +1,5 @@
 import type { IsoDate, LocalTime, Weekday } from "./schemas.js";
-
-// One formatter per zone: constructing Intl.DateTimeFormat is the slow part.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { offsetAt, wallClock, wallToEpoch } from "./offset.js";
 
 /** Wall-clock reading of an instant in a zone. */
 export interface ZonedParts {
@@ -29,49 +9,6 @@ export interface ZonedParts {
   readonly weekday: Weekday;
   /** Minutes since local midnight. */
   readonly minutes: number;
-}
-
-function fields(epochMs: number, timeZone: string): number[] {
-  const out = [0, 0, 0, 0, 0, 0];
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    const i = ["year", "month", "day", "hour", "minute", "second"].indexOf(p.type);
-    if (i >= 0) out[i] = Number(p.value);
-  }
-  return out;
-}
-
-/** Offset of a zone from UTC at an instant, in milliseconds (east positive), through Intl. */
-function offsetFromIntl(epochMs: number, timeZone: string): number {
-  const [y, mo, d, h, mi, s] = fields(epochMs, timeZone) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
-}
-
-// Offsets per zone and UTC day, when a day has one offset throughout (all days but the
-// few with a transition). Intl is slow (~10 µs a call); arithmetic on a cached offset is not,
-// which matters when a year of ledger entries is bucketed by month.
-const DAY = 86_400_000;
-const dayOffsets = new Map<string, Map<number, number>>();
-
-function offsetAt(epochMs: number, timeZone: string): number {
-  let days = dayOffsets.get(timeZone);
-  if (!days) dayOffsets.set(timeZone, (days = new Map()));
-  const day = Math.floor(epochMs / DAY);
-  const cached = days.get(day);
-  if (cached !== undefined) return cached;
-  const start = offsetFromIntl(day * DAY, timeZone);
-  const end = offsetFromIntl(day * DAY + DAY - 1000, timeZone);
-  if (start !== end) return offsetFromIntl(epochMs, timeZone);
-  if (days.size > 20_000) days.clear();
-  days.set(day, start);
-  return start;
 }
 
 /**
@@ -85,11 +22,7 @@ function offsetAt(epochMs: number, timeZone: string): number {
 export function zonedToEpoch(date: IsoDate, time: LocalTime, timeZone: string): number {
   const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
   const [h, mi] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let guess = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(guess, timeZone);
-  if (second !== guess) guess = Math.max(guess, second);
-  return guess;
+  return wallToEpoch(Date.UTC(y, mo - 1, d, h, mi), timeZone);
 }
 
 /**
@@ -99,7 +32,7 @@ export function zonedToEpoch(date: IsoDate, time: LocalTime, timeZone: string): 
  * toZoned(Date.parse("2026-12-01T04:00:00Z"), "Asia/Shanghai"); // { date: "2026-12-01", time: "12:00", weekday: 2, minutes: 720 }
  */
 export function toZoned(epochMs: number, timeZone: string): ZonedParts {
-  const local = new Date(epochMs + offsetAt(epochMs, timeZone));
+  const local = new Date(wallClock(epochMs, timeZone));
   const h = local.getUTCHours();
   const mi = local.getUTCMinutes();
   const dow = local.getUTCDay();
