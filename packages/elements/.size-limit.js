@@ -134,27 +134,17 @@ export default [
     scriptTagFiles("linli-elements.js"),
     "71 KB",
   ),
-  // One file per tag, for a page with one widget: Lit and what the element needs to render.
-  asBuilt("script tag: linli-group-card.js alone", "dist/cdn/linli-group-card.js", "11.4 KB"),
-  asBuilt(
-    "script tag: linli-group-directory.js alone",
-    "dist/cdn/linli-group-directory.js",
-    "15.7 KB",
-  ),
-  asBuilt("script tag: linli-preorder.js alone", "dist/cdn/linli-preorder.js", "18.4 KB"),
-  asBuilt("script tag: linli-recruit-form.js alone", "dist/cdn/linli-recruit-form.js", "26.6 KB"),
-  asBuilt("script tag: linli-schedule.js alone", "dist/cdn/linli-schedule.js", "13.7 KB"),
-  asBuilt("script tag: linli-impact-board.js alone", "dist/cdn/linli-impact-board.js", "11.7 KB"),
-  // What those files load on demand, each once per page, shared by the tags.
-  asBuilt(
-    "script tag: on-demand-http-client.js (for `api`)",
-    "dist/cdn/on-demand-http-client.js",
-    "25 KB",
-  ),
-  asBuilt("script tag: on-demand-check-data.js", "dist/cdn/on-demand-check-data.js", "22.5 KB"),
-  asBuilt(
-    "script tag: on-demand-preorder-rules.js",
-    "dist/cdn/on-demand-preorder-rules.js",
-    "16.5 KB",
-  ),
+  // One file per tag, for a page with one widget: Lit and what the element needs to render;
+  // then what those files load on demand, each once per page, shared by the tags.
+  ...Object.entries({
+    "linli-group-card.js": "11.4 KB",
+    "linli-group-directory.js": "15.7 KB",
+    "linli-preorder.js": "18.4 KB",
+    "linli-recruit-form.js": "26.6 KB",
+    "linli-schedule.js": "13.7 KB",
+    "linli-impact-board.js": "11.7 KB",
+    "on-demand-http-client.js": "25 KB",
+    "on-demand-check-data.js": "22.5 KB",
+    "on-demand-preorder-rules.js": "16.5 KB",
+  }).map(([file, limit]) => asBuilt(`script tag: ${file} alone`, `dist/cdn/${file}`, limit)),
 ];
