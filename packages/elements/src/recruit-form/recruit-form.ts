@@ -226,7 +226,7 @@ export class LinliRecruitForm extends LinliElement {
   /** The base URL of a Linli API to load the call from and submit to. */
   declare api: string | undefined;
 
-  /** Heading level of the call's title (2–5); the form's sections are one level below. */
+  /** Heading level of the call's title (2–6); the form's sections are one level below (at most 6). */
   headingLevel = 2;
 
   /** The least time, ms, between the form appearing and a submission; quicker is a robot. */
