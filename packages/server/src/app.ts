@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, hash, timingSafeEqual } from "node:crypto";
 import {
   allocateSale,
   applicationReceipt,
@@ -77,7 +77,8 @@ export interface AppOptions {
 /** SHA-256 hex of an admin key, as `adminKeyHashes` expects. */
 export const hashAdminKey = (key: string): string => createHash("sha256").update(key).digest("hex");
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+// One call, no Hash object: the request hash of every order and application.
+const sha256 = (text: string) => hash("sha256", text, "hex");
 
 /**
  * The Linli HTTP API on Hono, every route from the core contract. Storage decides

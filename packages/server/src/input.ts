@@ -1,18 +1,36 @@
 import { issue, validate, type LinliIssue, type RouteDefinition } from "@linli/core";
 import type { Context } from "hono";
+import { compile, safeParse, type $ZodType } from "zod/v4/core";
 import { HttpError } from "./http-error.js";
 
 const prefixed = (issues: LinliIssue[], prefix: string) =>
   issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
 
+// The contract's schemas, compiled by zod into straight-line parsers: the same schemas, checked
+// the same way, without zod's per-node dispatch (a third of the cost of an order's body). A
+// schema zod cannot compile comes back as it was.
+const compiled = new WeakMap<object, $ZodType>();
+const fast = (schema: $ZodType): $ZodType => {
+  let c = compiled.get(schema);
+  if (!c) compiled.set(schema, (c = compile(schema)));
+  return c;
+};
+
 function check<T>(
   schema: RouteDefinition["body"],
-  value: unknown,
+  value: () => unknown,
   prefix: string | undefined,
   problems: LinliIssue[],
 ): T {
   if (!schema) return undefined as T;
-  const r = validate(schema, value);
+  const input = value();
+  // Valid input is the common case: parsed without a context, since passing one (as `validate`
+  // does, to tell a missing field from a wrong one) makes zod copy it on every parse, which
+  // costs more than parsing a small object. Refusals go through core's `validate` for their
+  // field paths and messages.
+  const quick = safeParse(fast(schema), input);
+  if (quick.success) return quick.data as T;
+  const r = validate(schema, input);
   if (r.ok) return r.value as T;
   problems.push(...(prefix === undefined ? r.error : prefixed(r.error, prefix)));
   return undefined as T;
@@ -67,11 +85,12 @@ export async function readInput<P = unknown, Q = unknown, H = unknown, B = unkno
   const headers: Record<string, string | undefined> = {};
   if (route.headers)
     for (const name of declaredHeaders(route.headers)) headers[name] = c.req.header(name);
+  // Params and query are only read for routes that declare them: `c.req.query()` parses the URL.
   const input = {
-    params: check<P>(route.params, c.req.param(), undefined, problems),
-    query: check<Q>(route.query, c.req.query(), undefined, problems),
-    headers: check<H>(route.headers, headers, "headers", problems),
-    body: check<B>(route.body, raw, undefined, problems),
+    params: check<P>(route.params, () => c.req.param(), undefined, problems),
+    query: check<Q>(route.query, () => c.req.query(), undefined, problems),
+    headers: check<H>(route.headers, () => headers, "headers", problems),
+    body: check<B>(route.body, () => raw, undefined, problems),
   };
   if (problems.length > 0) throw new HttpError("VALIDATION_FAILED", problems);
   return input;

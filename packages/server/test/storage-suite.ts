@@ -187,6 +187,54 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       expect(await s.getReservations(menuId)).toEqual({ items: {}, slots: {} });
     });
 
+    it("refuses only the failing one of orders placed at the same moment", async () => {
+      const s = await open();
+      await s.seed(demoSeed(T));
+      const menuId = "three-moms-2026-12-01";
+      const overrun = {
+        order: order("o2", menuId),
+        holds: [{ kind: "item" as const, ref: "tiger-roll", amount: 1, limit: 0 }],
+      };
+      // Sent together, so a storage that batches writes takes them in one go.
+      const [first, failing, third] = await Promise.allSettled([
+        s.placeOrder(
+          menuId,
+          { key: "k1", requestHash: "h1" },
+          () => claim(order("o1", menuId)),
+          () => "111111",
+        ),
+        s.placeOrder(
+          menuId,
+          { key: "k2", requestHash: "h2" },
+          () => overrun,
+          () => "222222",
+        ),
+        s.placeOrder(
+          menuId,
+          { key: "k3", requestHash: "h3" },
+          () => claim({ ...order("o3", menuId), pickupCode: "654321" }),
+          () => "333333",
+        ),
+      ]);
+      expect(first).toMatchObject({ status: "fulfilled", value: { kind: "created" } });
+      expect(failing).toMatchObject({ status: "rejected" });
+      expect(String((failing as PromiseRejectedResult).reason)).toMatch(/overrun/);
+      expect(third).toMatchObject({ status: "fulfilled", value: { kind: "created" } });
+      expect((await s.listOrders(menuId)).map((o) => o.id).sort()).toEqual(["o1", "o3"]);
+      expect(await s.getReservations(menuId)).toEqual({
+        items: { "tiger-roll": 2 },
+        slots: { s1500: 2 },
+      });
+      // The refused key was not kept: sent again with a fitting order, it is taken.
+      const retried = await s.placeOrder(
+        menuId,
+        { key: "k2", requestHash: "h2" },
+        () => claim({ ...order("o2", menuId), pickupCode: "777777" }),
+        () => "444444",
+      );
+      expect(retried.kind).toBe("created");
+    });
+
     it("stores applications once per key and lists them by status", async () => {
       const s = await open();
       const make = (id: string): Application => ({
