@@ -238,7 +238,9 @@ async function run(label: string, env: Record<string, string>) {
       "req/s",
       m.health,
       median(ratios),
-      ">= 0.4",
+      // The issue's throughput and latency targets are for SQLite; PostgreSQL's is one round
+      // trip per order, reported below.
+      label === "sqlite" ? ">= 0.4" : "informative",
     );
     report(
       `server.${label}.orders-p99`,
@@ -246,7 +248,7 @@ async function run(label: string, env: Record<string, string>) {
       "ms",
       median(healthP99),
       median(ordersP99) / Math.max(1, median(healthP99)),
-      "value <= 25 ms",
+      label === "sqlite" ? "value <= 25 ms" : "informative",
     );
     if (!Number.isNaN(m.ordersCpu))
       report(
@@ -274,8 +276,10 @@ if (url) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   try {
-    // Count calls of the order function: its calls per stored order are the round trips
-    // an order takes to check and take stock (the menu read before it is one more).
+    // Count calls of the order function: its calls per stored order are the round trips an
+    // order takes to check and take stock. Every statement the server sends on its own is a
+    // transaction, so the database's committed transactions per stored order count every
+    // round trip, menu reads included (and the few reads of the setup and the check after).
     await admin.query(`ALTER DATABASE ${name} SET track_functions = 'pl'`);
     const benchUrl = url.replace(/\/[^/]*$/, `/${name}`);
     await run("postgres", { DATABASE_URL: benchUrl });
@@ -290,9 +294,16 @@ if (url) {
       ).rows[0].n,
     );
     const stored = Number((await db.query("SELECT COUNT(*) AS n FROM orders")).rows[0].n);
+    const transactions = Number(
+      (
+        await db.query(
+          "SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
+        )
+      ).rows[0].n,
+    );
     await db.end();
     console.log(
-      `postgres: linli_place_order ran ${calls} times for ${stored} orders stored (plus one menu read per order)`,
+      `postgres: linli_place_order ran ${calls} times for ${stored} orders stored; ${transactions} transactions in all, ${(transactions / Math.max(1, stored)).toFixed(3)} per order`,
     );
     report(
       "server.postgres.order-statements-per-order",
@@ -301,6 +312,14 @@ if (url) {
       1,
       calls / Math.max(1, stored),
       "1 round trip per order",
+    );
+    report(
+      "server.postgres.transactions-per-order",
+      transactions / Math.max(1, stored),
+      "transactions",
+      1,
+      transactions / Math.max(1, stored),
+      "1 round trip per order, menu reads included",
     );
   } finally {
     await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

@@ -53,7 +53,7 @@ import { corsFor } from "./cors.js";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
 import { newId, randomBytesPooled } from "./random.js";
-import type { CreateResult, LinliStorage } from "./storage/storage.js";
+import { StaleMenuError, type CreateResult, type LinliStorage } from "./storage/storage.js";
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -240,46 +240,56 @@ export function createApp(options: AppOptions): Hono {
   route<unknown, unknown, { "idempotency-key": string }, PlaceOrderBody>(
     "placeOrder",
     async ({ headers, body }, c) => {
-      const menu = await storage.getMenu(body.menuId);
-      if (!menu)
-        throw new HttpError("NOT_FOUND", [
-          issue(
-            "UNKNOWN_REFERENCE",
-            { target: { "zh-CN": "菜单", en: "menu" }, value: body.menuId },
-            "menuId",
-          ),
-        ]);
-      const result = await storage.placeOrder(
-        menu.id,
-        { key: headers["idempotency-key"], requestHash: sha256(JSON.stringify(body)) },
-        (reservations) => {
-          const t = now();
-          const quote = checkOrder(menu, reservations, body, t);
-          if (!quote.ok) return { issues: quote.error };
-          const pickupCode = pickupCodeFrom(randomBytesPooled(4));
-          const at = toOffsetIso(t, menu.timeZone);
-          const order: Order = {
-            id: newId("o", t),
-            menuId: menu.id,
-            groupId: menu.groupId,
-            lines: quote.value.lines,
-            total: quote.value.total,
-            slotId: body.slotId,
-            contact: body.contact,
-            ...(body.note ? { note: body.note } : {}),
-            consent: body.consent,
-            idempotencyKey: headers["idempotency-key"],
-            pickupCode,
-            status: "placed",
-            placedAt: at,
-            updatedAt: at,
-          };
-          return { order, holds: holdsOf(menu, order) };
-        },
-        () => pickupCodeFrom(randomBytesPooled(4)),
-      );
-      c.status(201);
-      return settleCreate(result, (o) => orderReceipt(o, menu));
+      // A menu that changed while the order was being decided is read again (see
+      // StaleMenuError); three changes in a row inside one order would be a storm of edits.
+      for (let attempt = 1; ; attempt++) {
+        const menu = await storage.getMenu(body.menuId);
+        if (!menu)
+          throw new HttpError("NOT_FOUND", [
+            issue(
+              "UNKNOWN_REFERENCE",
+              { target: { "zh-CN": "菜单", en: "menu" }, value: body.menuId },
+              "menuId",
+            ),
+          ]);
+        let result: CreateResult<Order>;
+        try {
+          result = await storage.placeOrder(
+            menu,
+            { key: headers["idempotency-key"], requestHash: sha256(JSON.stringify(body)) },
+            (reservations) => {
+              const t = now();
+              const quote = checkOrder(menu, reservations, body, t);
+              if (!quote.ok) return { issues: quote.error };
+              const pickupCode = pickupCodeFrom(randomBytesPooled(4));
+              const at = toOffsetIso(t, menu.timeZone);
+              const order: Order = {
+                id: newId("o", t),
+                menuId: menu.id,
+                groupId: menu.groupId,
+                lines: quote.value.lines,
+                total: quote.value.total,
+                slotId: body.slotId,
+                contact: body.contact,
+                ...(body.note ? { note: body.note } : {}),
+                consent: body.consent,
+                idempotencyKey: headers["idempotency-key"],
+                pickupCode,
+                status: "placed",
+                placedAt: at,
+                updatedAt: at,
+              };
+              return { order, holds: holdsOf(menu, order) };
+            },
+            () => pickupCodeFrom(randomBytesPooled(4)),
+          );
+        } catch (e) {
+          if (e instanceof StaleMenuError && attempt < 3) continue;
+          throw e;
+        }
+        c.status(201);
+        return settleCreate(result, (o) => orderReceipt(o, menu));
+      }
     },
   );
 

@@ -1,7 +1,13 @@
 import { holdsOf, issue, type Order } from "@linli/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPostgresStorage, demoSeed, type LinliStorage } from "../src/index.js";
-import { hotMenu } from "./helpers.js";
+import {
+  StaleMenuError,
+  createApp,
+  createPostgresStorage,
+  demoSeed,
+  type LinliStorage,
+} from "../src/index.js";
+import { hotMenu, orderFor } from "./helpers.js";
 import { DATABASE_URL, freshPostgres } from "./postgres.js";
 import { storageContract } from "./storage-suite.js";
 
@@ -27,7 +33,7 @@ describe.runIf(DATABASE_URL)("PostgreSQL", () => {
       let n = 0;
       const place = (s: LinliStorage) =>
         s.placeOrder(
-          menu.id,
+          menu,
           { key: `k${++n}`, requestHash: `h${n}` },
           (held) => {
             seen.push(held);
@@ -70,6 +76,89 @@ describe.runIf(DATABASE_URL)("PostgreSQL", () => {
       ]);
       expect(third.kind === "refused" && third.issues.map((i) => i.code)).toEqual(["SOLD_OUT"]);
       expect((await a.listOrders(menu.id)).map((o) => o.id)).toEqual(["o1", "o2"]);
+    });
+
+    it("places no order against a menu the other server has changed since", async () => {
+      const a = await freshPostgres();
+      opened.push(a);
+      await a.migrate();
+      await a.seed(demoSeed(Date.parse("2026-12-01T08:30:00+08:00")));
+      await a.putMenu(hotMenu(5));
+      const b = createPostgresStorage({ connectionString: DATABASE_URL!, schema: a.schema });
+      opened.push(b);
+      const remembered = (await a.getMenu("hot-menu"))!;
+      expect(await a.getMenu("hot-menu")).toBe(remembered); // served from memory
+      // b doubles the price: an order a decides on its remembered menu would be priced wrong.
+      const base = hotMenu(5);
+      const dearer = 2 * base.items[0]!.price.amount;
+      await b.putMenu({
+        ...base,
+        items: [{ ...base.items[0]!, price: { ...base.items[0]!.price, amount: dearer } }],
+      });
+      const decideOn = (menu: typeof remembered, id: string) => () => {
+        const price = menu.items[0]!.price;
+        const order: Order = {
+          id,
+          menuId: menu.id,
+          groupId: menu.groupId,
+          lines: [{ itemId: "tiger-roll", quantity: 1, unitPrice: price, lineTotal: price }],
+          total: price,
+          slotId: "all-day",
+          contact: { name: "林晓雨", phone: "13800009901" },
+          consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
+          idempotencyKey: `key-${id}`,
+          pickupCode: "123456",
+          status: "placed",
+          placedAt: "2026-12-01T08:30:00+08:00",
+          updatedAt: "2026-12-01T08:30:00+08:00",
+        };
+        return { order, holds: holdsOf(menu, order) };
+      };
+      await expect(
+        a.placeOrder(
+          remembered,
+          { key: "key-stale", requestHash: "h" },
+          decideOn(remembered, "o-stale"),
+          () => "654321",
+        ),
+      ).rejects.toBeInstanceOf(StaleMenuError);
+      expect(await a.getReservations("hot-menu")).toEqual({ items: {}, slots: {} });
+      expect(await a.listOrders("hot-menu")).toEqual([]);
+      // Read again, a's menu is b's, and the order goes through at the new price.
+      const fresh = (await a.getMenu("hot-menu"))!;
+      expect(fresh.items[0]!.price.amount).toBe(dearer);
+      const placed = await a.placeOrder(
+        fresh,
+        { key: "key-fresh", requestHash: "h" },
+        decideOn(fresh, "o-fresh"),
+        () => "654321",
+      );
+      expect(placed.kind === "created" && placed.value.total.amount).toBe(dearer);
+    });
+
+    it("prices an order on the menu as it is now, when it was remembered before a change", async () => {
+      const a = await freshPostgres();
+      opened.push(a);
+      await a.migrate();
+      await a.seed(demoSeed(Date.parse("2026-12-01T08:30:00+08:00")));
+      await a.putMenu(hotMenu(5));
+      const b = createPostgresStorage({ connectionString: DATABASE_URL!, schema: a.schema });
+      opened.push(b);
+      const app = createApp({ storage: a, rateLimitPerMinute: false });
+      const price = (await a.getMenu("hot-menu"))!.items[0]!.price.amount; // now remembered
+      const base = hotMenu(5);
+      await b.putMenu({
+        ...base,
+        items: [{ ...base.items[0]!, price: { ...base.items[0]!.price, amount: price + 100 } }],
+      });
+      const res = await app.request("/v1/orders", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "order-after-change" },
+        body: JSON.stringify(orderFor("hot-menu", 1)),
+      });
+      expect(res.status).toBe(201);
+      const receipt = (await res.json()) as { total: { amount: number } };
+      expect(receipt.total.amount).toBe(price + 100);
     });
   });
 });

@@ -29,6 +29,13 @@ const order = (id: string, menuId: string): Order => ({
 });
 
 /** An accepted decision: the order and what it takes from its seeded menu. */
+/** The menu as the store gives it, which is what an order is decided against. */
+const menuOf = async (s: LinliStorage, id: string) => {
+  const menu = await s.getMenu(id);
+  if (!menu) throw new Error(`no menu ${id}`);
+  return menu;
+};
+
 const claim = (o: Order) => ({
   order: o,
   holds: holdsOf(
@@ -81,7 +88,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       const menuId = "three-moms-2026-12-01";
       const code = () => "654321";
       const created = await s.placeOrder(
-        menuId,
+        await menuOf(s, menuId),
         { key: "k1", requestHash: "h1" },
         (held) => {
           expect(held).toEqual({ items: {}, slots: {} });
@@ -91,7 +98,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       );
       expect(created).toEqual({ kind: "created", value: order("o1", menuId) });
       const replayed = await s.placeOrder(
-        menuId,
+        await menuOf(s, menuId),
         { key: "k1", requestHash: "h1" },
         // A retry after the item sold out still gets the first answer.
         () => ({ issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" })] }),
@@ -100,14 +107,14 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       expect(replayed).toEqual({ kind: "replayed", value: order("o1", menuId) });
       expect(
         await s.placeOrder(
-          menuId,
+          await menuOf(s, menuId),
           { key: "k1", requestHash: "other" },
           () => claim(order("o9", menuId)),
           code,
         ),
       ).toEqual({ kind: "key-reused" });
       const refused = await s.placeOrder(
-        menuId,
+        await menuOf(s, menuId),
         { key: "k2", requestHash: "h2" },
         (held) => {
           expect(held).toEqual({ items: { "tiger-roll": 1 }, slots: { s1500: 1 } });
@@ -120,7 +127,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       expect(await s.getOrder("o1")).toEqual(order("o1", menuId));
       // A second order drawing a code already used on the menu gets a fresh one.
       const second = await s.placeOrder(
-        menuId,
+        await menuOf(s, menuId),
         { key: "k3", requestHash: "h3" },
         () => claim(order("o2", menuId)),
         code,
@@ -142,7 +149,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       await s.seed({ ...demoSeed(T), ledger: [] });
       const menuId = "three-moms-2026-12-01";
       await s.placeOrder(
-        menuId,
+        await menuOf(s, menuId),
         { key: "k1", requestHash: "h1" },
         () => claim(order("o1", menuId)),
         () => "654321",
@@ -177,7 +184,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       };
       await expect(
         s.placeOrder(
-          menuId,
+          await menuOf(s, menuId),
           { key: "k1", requestHash: "h1" },
           () => overrun,
           () => "111111",
@@ -198,19 +205,19 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       // Sent together, so a storage that batches writes takes them in one go.
       const [first, failing, third] = await Promise.allSettled([
         s.placeOrder(
-          menuId,
+          await menuOf(s, menuId),
           { key: "k1", requestHash: "h1" },
           () => claim(order("o1", menuId)),
           () => "111111",
         ),
         s.placeOrder(
-          menuId,
+          await menuOf(s, menuId),
           { key: "k2", requestHash: "h2" },
           () => overrun,
           () => "222222",
         ),
         s.placeOrder(
-          menuId,
+          await menuOf(s, menuId),
           { key: "k3", requestHash: "h3" },
           () => claim({ ...order("o3", menuId), pickupCode: "654321" }),
           () => "333333",
@@ -227,7 +234,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       });
       // The refused key was not kept: sent again with a fitting order, it is taken.
       const retried = await s.placeOrder(
-        menuId,
+        await menuOf(s, menuId),
         { key: "k2", requestHash: "h2" },
         () => claim({ ...order("o2", menuId), pickupCode: "777777" }),
         () => "444444",

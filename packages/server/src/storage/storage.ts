@@ -53,6 +53,17 @@ export class OversellError extends Error {
   }
 }
 
+/**
+ * The menu an order was decided against has changed since it was read: nothing was taken.
+ * Read the menu again and decide again.
+ */
+export class StaleMenuError extends Error {
+  constructor(readonly menuId: string) {
+    super(`menu ${menuId} changed while an order was being decided; nothing was taken`);
+    this.name = "StaleMenuError";
+  }
+}
+
 /** An order ready to store with what it takes from its menu, or why it is refused. */
 export type OrderDecision =
   { readonly order: Order; readonly holds: readonly Hold[] } | { readonly issues: LinliIssue[] };
@@ -95,9 +106,12 @@ export interface LinliStorage {
    * only if every counter stays within its limit; if not, it calls `decide` again with the
    * counters it found, for the exact refusal. A known idempotency key gets its first answer;
    * `decide` may have been called before the key was found, and its answer is then ignored.
+   * `menu` is the menu `decide` decides against, as `getMenu` gave it: a store that remembers
+   * menus checks, in the same statement, that it is still the stored one, and throws
+   * {@link StaleMenuError} if not.
    */
   placeOrder(
-    menuId: string,
+    menu: Menu,
     idempotency: Idempotent,
     decide: (reservations: Reservations) => OrderDecision,
     /** Draws another pickup code when the first is already used on this menu. */

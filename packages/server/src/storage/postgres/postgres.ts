@@ -15,8 +15,10 @@ import type {
   SplitRuleSet,
 } from "@linli/core";
 import { holdsFit, type Hold } from "@linli/core";
+import { deepFreeze } from "../deep-freeze.js";
 import {
   OversellError,
+  StaleMenuError,
   type CreateResult,
   type Idempotent,
   type LinliStorage,
@@ -109,7 +111,60 @@ const MIGRATIONS: readonly string[] = [
        (SELECT COALESCE(json_agg(json_build_array(kind, ref, reserved)), '[]'::JSON)
           FROM reservations WHERE menu_id = p_menu));
    END $$;`,
+  // 4: menus carry a version, new on every write, so a server may remember menus and still
+  // place no order against one that has changed: the order statement compares the version
+  // its decision was made against (NULL: not checked) once it holds the menu's lock.
+  `CREATE SEQUENCE IF NOT EXISTS menu_versions;
+   ALTER TABLE menus ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT nextval('menu_versions');
+   DROP FUNCTION IF EXISTS linli_place_order(TEXT, TEXT, TEXT, JSON, TEXT, TEXT, TEXT, TEXT, JSON);
+   CREATE OR REPLACE FUNCTION linli_place_order(
+     p_key TEXT, p_hash TEXT, p_menu TEXT, p_version BIGINT, p_holds JSON,
+     p_id TEXT, p_status TEXT, p_placed_at TEXT, p_code TEXT, p_doc JSON
+   ) RETURNS JSON LANGUAGE plpgsql AS $$
+   DECLARE
+     known RECORD;
+     current_version BIGINT;
+     h JSON;
+     taken INT;
+     outcome TEXT := 'created';
+   BEGIN
+     SELECT version INTO current_version FROM menus WHERE id = p_menu FOR UPDATE;
+     SELECT request_hash, result_id INTO known FROM idempotency WHERE scope = 'order' AND key = p_key;
+     IF FOUND THEN
+       IF known.request_hash <> p_hash THEN RETURN json_build_object('kind', 'key-reused'); END IF;
+       RETURN json_build_object('kind', 'replayed', 'doc', (SELECT doc FROM orders WHERE id = known.result_id));
+     END IF;
+     IF p_version IS NOT NULL AND current_version IS DISTINCT FROM p_version THEN
+       RETURN json_build_object('kind', 'menu-changed');
+     END IF;
+     FOR h IN SELECT * FROM json_array_elements(p_holds) LOOP
+       SELECT reserved INTO taken FROM reservations
+         WHERE menu_id = p_menu AND kind = h->>'kind' AND ref = h->>'ref';
+       IF COALESCE(taken, 0) + (h->>'amount')::INT > (h->>'limit')::INT THEN
+         outcome := 'full';
+         EXIT;
+       END IF;
+     END LOOP;
+     IF outcome = 'created' THEN
+       IF EXISTS (SELECT 1 FROM orders WHERE menu_id = p_menu AND pickup_code = p_code) THEN
+         outcome := 'code-taken';
+       ELSE
+         INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc)
+           VALUES (p_id, p_menu, p_status, p_placed_at, p_code, p_doc);
+         INSERT INTO reservations (menu_id, kind, ref, reserved)
+           SELECT p_menu, x->>'kind', x->>'ref', (x->>'amount')::INT FROM json_array_elements(p_holds) x
+           ON CONFLICT (menu_id, kind, ref) DO UPDATE SET reserved = reservations.reserved + excluded.reserved;
+         INSERT INTO idempotency (scope, key, request_hash, result_id) VALUES ('order', p_key, p_hash, p_id);
+       END IF;
+     END IF;
+     RETURN json_build_object('kind', outcome, 'held',
+       (SELECT COALESCE(json_agg(json_build_array(kind, ref, reserved)), '[]'::JSON)
+          FROM reservations WHERE menu_id = p_menu));
+   END $$;`,
 ];
+
+/** How long a remembered menu is served to reads before it is read again. */
+const MENU_FRESH_MS = 1000;
 
 type Client = pg.PoolClient;
 const docs = <T>(r: pg.QueryResult): T[] => r.rows.map((row: { doc: T }) => row.doc);
@@ -164,11 +219,19 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
       );
     }
   };
-  const putMenu = (c: Client | pg.Pool, m: Menu) =>
-    c.query(
-      "INSERT INTO menus (id, group_id, date, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, date = excluded.date, doc = excluded.doc",
+  // Menus are read on every order and change rarely. Reads are served from memory for up to
+  // MENU_FRESH_MS; an order sends the version of the menu it was decided against, and the
+  // order statement refuses it if the stored menu is newer, so no order is ever placed
+  // against a changed menu, however recently another server changed it.
+  const menus = new Map<string, { menu: Menu; at: number }>();
+  const versions = new WeakMap<Menu, string>();
+  const putMenu = async (c: Client | pg.Pool, m: Menu) => {
+    menus.delete(m.id);
+    await c.query(
+      "INSERT INTO menus (id, group_id, date, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET group_id = excluded.group_id, date = excluded.date, doc = excluded.doc, version = nextval('menu_versions')",
       [m.id, m.groupId, m.date, JSON.stringify(m)],
     );
+  };
   const seen = async (
     c: Client,
     scope: string,
@@ -235,7 +298,8 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
   type PlaceAnswer =
     | { kind: "created" | "full" | "code-taken"; held: [string, string, number][] }
     | { kind: "replayed"; doc: Order }
-    | { kind: "key-reused" };
+    | { kind: "key-reused" }
+    | { kind: "menu-changed" };
   /** Counters last seen per menu: a good first guess for the next order's decision. */
   const known = new Map<string, Reservations>();
   const countersFrom = (rows: [string, string, number][]): Reservations => {
@@ -258,6 +322,7 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
   }
   async function placeOnce(
     menuId: string,
+    version: string | null,
     idem: Idempotent,
     o: Order,
     holds: readonly Hold[],
@@ -265,11 +330,12 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     try {
       const r = await pool.query({
         name: "linli-place-order",
-        text: "SELECT linli_place_order($1, $2, $3, $4, $5, $6, $7, $8, $9) AS answer",
+        text: "SELECT linli_place_order($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS answer",
         values: [
           idem.key,
           idem.requestHash,
           menuId,
+          version,
           JSON.stringify(holds),
           o.id,
           o.status,
@@ -281,7 +347,8 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
       return r.rows[0].answer as PlaceAnswer;
     } catch (e) {
       // The same new key sent for two menus at once: the loser finds the winner's key now.
-      if ((e as { code?: string }).code === "23505") return placeOnce(menuId, idem, o, holds);
+      if ((e as { code?: string }).code === "23505")
+        return placeOnce(menuId, version, idem, o, holds);
       throw e;
     }
   }
@@ -354,7 +421,18 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     },
 
     async getMenu(id) {
-      return first<Menu>(await pool.query("SELECT doc FROM menus WHERE id = $1", [id]));
+      const known = menus.get(id);
+      if (known && Date.now() - known.at < MENU_FRESH_MS) return known.menu;
+      const row = (await pool.query("SELECT doc, version FROM menus WHERE id = $1", [id]))
+        .rows[0] as { doc: Menu; version: string } | undefined;
+      if (!row) {
+        menus.delete(id);
+        return undefined;
+      }
+      const menu = deepFreeze(row.doc);
+      versions.set(menu, row.version);
+      menus.set(id, { menu, at: Date.now() });
+      return menu;
     },
     async listMenus(groupId) {
       return docs<Menu>(
@@ -379,7 +457,9 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     async getReservations(menuId) {
       return reservationsOf(pool, menuId);
     },
-    async placeOrder(menuId, idem, decide, newPickupCode) {
+    async placeOrder(menu, idem, decide, newPickupCode) {
+      const menuId = menu.id;
+      const version = versions.get(menu) ?? null;
       // Decide against the counters last seen for this menu, and let the one statement check
       // them under the menu's lock. Stale counters cost a second try, never an oversell.
       let held = known.get(menuId) ?? (await reservationsOf(pool, menuId));
@@ -394,9 +474,13 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
         let o = decision.order;
         let answer: PlaceAnswer;
         for (;;) {
-          answer = await placeOnce(menuId, idem, o, decision.holds);
+          answer = await placeOnce(menuId, version, idem, o, decision.holds);
           if (answer.kind !== "code-taken") break;
           o = { ...o, pickupCode: newPickupCode() };
+        }
+        if (answer.kind === "menu-changed") {
+          menus.delete(menuId);
+          throw new StaleMenuError(menuId);
         }
         if (answer.kind === "key-reused") return { kind: "key-reused" };
         if (answer.kind === "replayed") return { kind: "replayed", value: answer.doc };

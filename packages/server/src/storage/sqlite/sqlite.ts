@@ -16,6 +16,7 @@ import type {
 } from "@linli/core";
 import { holdsFit, type Hold } from "@linli/core";
 import { OversellError, type CreateResult, type LinliStorage, type SeedData } from "../storage.js";
+import { deepFreeze } from "../deep-freeze.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { MIGRATIONS } from "./schema.js";
 
@@ -27,13 +28,6 @@ export interface SqliteOptions {
 
 const parse = <T>(row: { doc: string } | undefined): T | undefined =>
   row ? (JSON.parse(row.doc) as T) : undefined;
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-};
 const parseAll = <T>(rows: { doc: string }[]): T[] => rows.map((r) => JSON.parse(r.doc) as T);
 
 /**
@@ -355,7 +349,7 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     async getReservations(menuId) {
       return reservationsSync(menuId);
     },
-    async placeOrder(menuId, idem, decide, newPickupCode) {
+    async placeOrder({ id: menuId }, idem, decide, newPickupCode) {
       return write((): CreateResult<Order> => {
         const seen = idempotent("order", idem.key, idem.requestHash);
         if (seen === "reused") return { kind: "key-reused" };
