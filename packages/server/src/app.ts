@@ -33,6 +33,7 @@ import {
   toZoned,
   type Application,
   type ApplicationInput,
+  type CurrencyCode,
   type ApplicationStatus,
   type Group,
   type GroupQuery,
@@ -365,9 +366,15 @@ export function createApp(options: AppOptions): Hono {
       const day = toZoned(firstPosted, zone).date;
       if (day < recordsSince) recordsSince = day;
     }
+    // Figures are in the currency most of the ledger is in (entries in others are left out,
+    // and the snapshot says how many); CNY for a hub with no ledger yet.
+    const perCurrency = new Map<CurrencyCode, number>();
+    for (const e of ledger) perCurrency.set(e.currency, (perCurrency.get(e.currency) ?? 0) + 1);
+    let currency: CurrencyCode = "CNY";
+    for (const [code, n] of perCurrency) if (n > (perCurrency.get(currency) ?? 0)) currency = code;
     const data = {
       scope: { id: hub?.id ?? "linli", name: hub?.name ?? { "zh-CN": "邻里" } },
-      currency: "CNY" as const,
+      currency,
       asOf: today,
       recordsSince,
       partners: await storage.listPartners(),

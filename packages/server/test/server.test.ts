@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderReceiptSchema, SettlementSchema, validate } from "@linli/core";
 import { bakeryMenu } from "@linli/core/fixtures";
 import {
+  createApp,
   createSqliteStorage,
   demoSeed,
   hashAdminKey,
@@ -135,6 +136,34 @@ describe("metrics", () => {
     expect(mean.figure).toMatchObject({ available: true, value: 113943 });
     const june = mean.series.find((s: { month: string }) => s.month === "2026-06");
     expect(june.figure).toMatchObject({ available: false, reason: "NOT_RECORDED" });
+  });
+});
+
+describe("metrics in another currency", () => {
+  it("reports in the currency the hub's ledger is kept in, not always yuan", async () => {
+    // The same hub, its books and its partners' income baselines kept in Macau patacas.
+    const inPatacas = <T>(x: T): T => JSON.parse(JSON.stringify(x).replaceAll('"CNY"', '"MOP"'));
+    const seed = demoSeed(clock);
+    const other = createSqliteStorage({ filename: ":memory:" });
+    await other.migrate();
+    await other.seed({
+      ...seed,
+      partners: inPatacas(seed.partners),
+      ledger: inPatacas(seed.ledger ?? []),
+    });
+    const app = createApp({ storage: other, now: () => clock });
+    const r = await app.request("/v1/metrics?from=2026-06&to=2026-11");
+    expect(r.status).toBe(200);
+    const snapshot = (await r.json()) as {
+      currency: string;
+      metrics: { definition: { id: string }; figure: unknown }[];
+    };
+    expect(snapshot.currency).toBe("MOP");
+    // Counted, not left out as entries in a foreign currency: the same figure as in yuan.
+    expect(
+      snapshot.metrics.find((m) => m.definition.id === "income-uplift.mean")!.figure,
+    ).toMatchObject({ available: true, value: 113943 });
+    await other.close();
   });
 });
 
