@@ -3,7 +3,8 @@ import { html } from "lit";
 import { expect, userEvent, waitFor } from "storybook/test";
 import { LinliClientError, type LinliStore } from "@linli/client";
 import { createEmbeddedStore } from "@linli/client/embedded";
-import type { MetricsSnapshot } from "@linli/core/metrics";
+import { gongshuActivity } from "@linli/core/fixtures";
+import { createMetricRegistry, type MetricsSnapshot } from "@linli/core/metrics";
 import { redHouseSnapshot, reEmployment } from "../test-support/metrics.js";
 import type { LinliImpactBoard } from "./impact-board.js";
 import "./linli-impact-board.js";
@@ -95,6 +96,30 @@ export const NotAvailable: Story = {
   play: async ({ canvasElement }) => {
     const root = await shadow(canvasElement);
     await expect(root.querySelector('[part="unavailable"]')?.textContent).toContain("无法计算");
+  },
+};
+
+// Gongshu's records read on 10 December for December alone, computed by core: no month of the
+// period is over, so the income figures say so instead of comparing ten days with a month.
+const earlyDecember = createMetricRegistry().snapshot(
+  { ...gongshuActivity, asOf: "2026-12-10" },
+  { from: "2026-12", to: "2026-12" },
+  "2026-12-10T09:00:00+08:00",
+);
+if (!earlyDecember.ok) throw new Error(earlyDecember.error.message.en);
+
+/** Read early in a month, for that month: income figures wait for the month to end. */
+export const MonthNotOver: Story = {
+  args: { snapshot: earlyDecember.value },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await waitFor(() =>
+      expect(
+        [...root.querySelectorAll('[part="unavailable"]')].some((n) =>
+          n.textContent?.includes("本期还没有结束的月份（数据截至 2026-12-10）"),
+        ),
+      ).toBe(true),
+    );
   },
 };
 
