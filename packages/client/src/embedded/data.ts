@@ -1,5 +1,4 @@
 import {
-  addDays,
   ApplicationSchema,
   GroupSchema,
   HubSchema,
@@ -7,7 +6,6 @@ import {
   OrderSchema,
   PartnerSchema,
   RecruitmentCallSchema,
-  toZoned,
   validate,
   type Application,
   type Group,
@@ -18,14 +16,6 @@ import {
   type Partner,
   type RecruitmentCall,
 } from "@linli/core";
-import {
-  bakeryMenu,
-  gongshuActivity,
-  groups,
-  partners,
-  recruitmentCall,
-  redHouse,
-} from "@linli/core/fixtures";
 
 /**
  * What an embedded store starts from: the records a server would be seeded with, plus
@@ -49,26 +39,6 @@ export interface EmbeddedData {
    * own hub, groups and partners (with no sessions, requests or ledger).
    */
   readonly metrics?: MetricsData;
-}
-
-/**
- * The red-house demo data: the hub, its 62 groups, their partners, the bakery's menu for
- * today and tomorrow (in the hub's zone, Asia/Shanghai, at `now`), the partner call, and
- * the Gongshu programmes' records for metrics.
- *
- * @example
- * defaultEmbeddedData(Date.now()).menus.map((m) => m.date); // ["2026-11-28", "2026-11-29"]
- */
-export function defaultEmbeddedData(now: number): EmbeddedData {
-  const today = toZoned(now, redHouse.timeZone).date;
-  return {
-    hub: redHouse,
-    groups: groups.filter((g) => g.hubId === redHouse.id),
-    partners: partners.filter((p) => p.hubId === redHouse.id),
-    menus: [bakeryMenu(today), bakeryMenu(addDays(today, 1))],
-    recruitmentCall,
-    metrics: gongshuActivity,
-  };
 }
 
 /**

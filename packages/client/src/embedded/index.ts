@@ -5,5 +5,6 @@
  * @packageDocumentation
  */
 export { createEmbeddedStore, DEFAULT_STORAGE_KEY, type EmbeddedStoreOptions } from "./store.js";
-export { defaultEmbeddedData, type EmbeddedData } from "./data.js";
+export type { EmbeddedData } from "./data.js";
+export { defaultEmbeddedData } from "./default-data.js";
 export type { StorageLike } from "./persist.js";

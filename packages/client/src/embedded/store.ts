@@ -30,7 +30,7 @@ import {
 } from "@linli/core";
 import { LinliClientError } from "../errors.js";
 import type { CallOptions, LinliStore } from "../store.js";
-import { checkedData, defaultEmbeddedData, type EmbeddedData } from "./data.js";
+import { checkedData, type EmbeddedData } from "./data.js";
 import { fingerprint } from "./fingerprint.js";
 import { defaultPeriod, monthsBefore, ownMetricsData } from "./metrics.js";
 import {
@@ -45,7 +45,10 @@ import { emptyState, type EmbeddedState, type KeyUse, type StoredOrder } from ".
 
 /** Options of {@link createEmbeddedStore}. */
 export interface EmbeddedStoreOptions {
-  /** What the store starts from. Default: the red-house demo data ({@link defaultEmbeddedData}). */
+  /**
+   * What the store starts from. Default: the red-house demo data ({@link defaultEmbeddedData}),
+   * loaded on the first call, so a bundle that always passes data leaves it out.
+   */
   readonly data?: EmbeddedData;
   /**
    * Where orders and applications are kept: only in memory, or also in `localStorage` (so
@@ -174,9 +177,36 @@ function seedState(data: EmbeddedData, menus: ReadonlyMap<string, Menu>): Embedd
  * await store.getOrder(receipt.id, receipt.pickupCode); // the same receipt
  */
 export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): LinliStore {
+  if (options.data) return storeOver(checkedData(options.data), options);
+  // No data: the demo data, loaded on first use. A page that brings its own data never
+  // downloads the demo's (about 16 KB compressed); calls made meanwhile wait, in order.
+  let loading: Promise<LinliStore> | undefined;
+  const ready = () =>
+    (loading ??= import("./default-data.js").then(
+      ({ defaultEmbeddedData }) =>
+        storeOver(checkedData(defaultEmbeddedData((options.now ?? Date.now)())), options),
+      (e: unknown) => {
+        loading = undefined; // a failed download is tried again on the next call
+        throw LinliClientError.local("network", e);
+      },
+    ));
+  return {
+    getHub: (...a) => ready().then((s) => s.getHub(...a)),
+    listGroups: (...a) => ready().then((s) => s.listGroups(...a)),
+    getGroup: (...a) => ready().then((s) => s.getGroup(...a)),
+    getMenu: (...a) => ready().then((s) => s.getMenu(...a)),
+    placeOrder: (...a) => ready().then((s) => s.placeOrder(...a)),
+    getOrder: (...a) => ready().then((s) => s.getOrder(...a)),
+    getRecruitmentCall: (...a) => ready().then((s) => s.getRecruitmentCall(...a)),
+    submitApplication: (...a) => ready().then((s) => s.submitApplication(...a)),
+    getMetrics: (...a) => ready().then((s) => s.getMetrics(...a)),
+  };
+}
+
+/** The store over checked data. */
+function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStore {
   const now = options.now ?? Date.now;
   const random = options.random ?? defaultRandom;
-  const data = checkedData(options.data ?? defaultEmbeddedData(now()));
   const hub = data.hub;
   const menus = new Map(data.menus.map((m) => [m.id, m]));
   const partners = new Map(data.partners.map((p) => [p.id, p]));
