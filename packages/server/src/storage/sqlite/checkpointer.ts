@@ -40,7 +40,12 @@ export interface Checkpointer {
  * while the worker copies. Commits are signalled through shared memory, not messages: a
  * message per commit cost more than the flag it carries.
  */
-export function startCheckpointer(filename: string, everyMs = 50): Checkpointer {
+export function startCheckpointer(
+  filename: string,
+  /** Called once if the worker fails (it could not open the file, say): checkpoint otherwise. */
+  onFailure: (error: unknown) => void,
+  everyMs = 50,
+): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const written = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(WORKER, {
@@ -49,10 +54,17 @@ export function startCheckpointer(filename: string, everyMs = 50): Checkpointer 
   });
   // Its timer must not keep a process alive that is otherwise done.
   worker.unref();
+  // A worker's uncaught error is an "error" event, which would take the server down with it.
+  let failed = false;
+  worker.on("error", (error) => {
+    failed = true;
+    onFailure(error);
+  });
   return {
     written: () => Atomics.store(written, 0, 1),
     close: () =>
       new Promise((resolve) => {
+        if (failed) return resolve();
         worker.once("exit", () => resolve());
         worker.postMessage("close");
       }),

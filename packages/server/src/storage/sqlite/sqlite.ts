@@ -52,7 +52,10 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
   const checkpointer =
     options.filename === ":memory:" || options.filename === ""
       ? undefined
-      : startCheckpointer(options.filename);
+      : // Should the worker fail, SQLite checkpoints by itself again, as it does by default.
+        startCheckpointer(options.filename, () => {
+          if (db.open) db.pragma("wal_autocheckpoint = 1000");
+        });
   if (checkpointer) db.pragma("wal_autocheckpoint = 10000");
 
   // Statements are compiled once per SQL text: preparing costs more than running a lookup.
