@@ -31,6 +31,8 @@ import {
   splitRefund,
   toOffsetIso,
   toZoned,
+  versionAt,
+  type Allocation,
   type Application,
   type ApplicationInput,
   type CurrencyCode,
@@ -438,10 +440,9 @@ export function createApp(options: AppOptions): Hono {
     async ({ params, headers, body }, c) => {
       const order = await storage.getOrder(params.id);
       if (!order) throw new HttpError("NOT_FOUND");
-      const set = await ruleSetFor(order.groupId);
-      const sale = set
-        ? (await storage.listLedger({ ruleSetId: set.id })).find((e) => e.saleId === order.id)
-        : undefined;
+      // The rule set the sale was posted under, which the group may have left since.
+      const sale = (await storage.listLedger()).find((e) => e.txId === `sale:${order.id}`);
+      const set = sale && (await storage.listRuleSets()).find((s) => s.id === sale.ruleSetId);
       if (!set || !sale || order.status !== "collected") {
         throw new HttpError("TRANSITION_REFUSED", [
           issue(
@@ -626,8 +627,11 @@ export function createApp(options: AppOptions): Hono {
     return r.ok ? saleEntries(r.value.allocation) : [];
   }
 
-  /** Rebuilds a collected order's allocation from its ledger entries, for a refund. */
-  async function reallocate(order: Order, set: SplitRuleSet) {
+  /**
+   * Rebuilds a collected order's allocation from its ledger entries, for a refund: what each
+   * party received net of fees, under the rule set version in force when the sale was posted.
+   */
+  async function reallocate(order: Order, set: SplitRuleSet): Promise<Allocation> {
     const entries = (await storage.listLedger({ ruleSetId: set.id })).filter(
       (e) => e.saleId === order.id && e.txId === `sale:${order.id}`,
     );
@@ -636,10 +640,12 @@ export function createApp(options: AppOptions): Hono {
       if (e.account !== "cash")
         net.set(e.account.slice(6), (net.get(e.account.slice(6)) ?? 0) - e.amount);
     const first = entries[0]!;
+    const version = versionAt(set, Date.parse(first.at));
+    if (!version) throw new Error(`no version of rule set ${set.id} was in force at ${first.at}`);
     return {
       saleId: order.id,
       ruleSetId: set.id,
-      version: 1,
+      version: version.version,
       period: first.period,
       at: first.at,
       amount: order.total,

@@ -222,6 +222,55 @@ describe("admin", () => {
     expect(after.json).toMatchObject({ refunds: 498, netPayable: 5482 });
   });
 
+  it("refunds a sale under the rule set it was posted under, after the group has moved on", async () => {
+    const placed = await call("/v1/orders", {
+      method: "POST",
+      headers: { "idempotency-key": "collect-0002" },
+      json: order("林晓雨", "13800009901", 2),
+    });
+    expect(placed.status).toBe(201);
+    for (const status of ["confirmed", "ready", "collected"]) {
+      const moved = await call(`/v1/admin/orders/${placed.json.id}/status`, {
+        method: "POST",
+        headers: admin,
+        json: { status },
+      });
+      expect(moved.status, status).toBe(200);
+    }
+    const settled = async () =>
+      (
+        await call(
+          "/v1/admin/settlements?ruleSetId=three-moms-bakery&partyId=moms&period=2026-12",
+          { headers: admin },
+        )
+      ).json as { refunds: number };
+    const refundsBefore = (await settled()).refunds;
+    // The mothers move to a rule set of their own for 2027; this sale stays under the old one.
+    const seed = demoSeed(clock);
+    const old = seed.ruleSets!.find((r) => r.id === "three-moms-bakery")!;
+    await storage.seed({
+      ...seed,
+      menus: [],
+      ruleSets: [{ ...old, id: "three-moms-bakery-2027" }],
+      partners: seed.partners.map((p) =>
+        p.splitRuleSetId === "three-moms-bakery"
+          ? { ...p, splitRuleSetId: "three-moms-bakery-2027" }
+          : p,
+      ),
+      ledger: [],
+    });
+    const refund = await call(`/v1/admin/orders/${placed.json.id}/refunds`, {
+      method: "POST",
+      headers: { ...admin, "idempotency-key": "refund-0002" },
+      json: { amount: { amount: 1000, currency: "CNY" } },
+    });
+    expect(refund.status).toBe(201);
+    expect(refund.json).toMatchObject({ saleId: placed.json.id, ruleSetId: "three-moms-bakery" });
+    expect((await settled()).refunds).toBeGreaterThan(refundsBefore);
+    // Put the mothers back on their rule set for the tests that follow.
+    await storage.seed({ ...seed, menus: [], ledger: [] });
+  });
+
   it("gives the organiser today's roster with masked phones", async () => {
     const r = await call("/v1/admin/groups/three-moms-baking/roster?date=2026-12-01", {
       headers: admin,
