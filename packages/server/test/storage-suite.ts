@@ -28,7 +28,6 @@ const order = (id: string, menuId: string): Order => ({
   updatedAt: "2026-12-01T08:30:00+08:00",
 });
 
-/** An accepted decision: the order and what it takes from its seeded menu. */
 /** The menu as the store gives it, which is what an order is decided against. */
 const menuOf = async (s: LinliStorage, id: string) => {
   const menu = await s.getMenu(id);
@@ -36,6 +35,7 @@ const menuOf = async (s: LinliStorage, id: string) => {
   return menu;
 };
 
+/** An accepted decision: the order and what it takes from its seeded menu. */
 const claim = (o: Order) => ({
   order: o,
   holds: holdsOf(
@@ -45,8 +45,7 @@ const claim = (o: Order) => ({
 });
 
 /**
- * What every storage must do, whatever the database. SQLite runs it now; PostgreSQL will
- * run the same suite.
+ * What every storage must do, whatever the database: SQLite and PostgreSQL both run it.
  */
 export function storageContract(name: string, make: () => Promise<LinliStorage>) {
   describe(`${name} storage`, () => {

@@ -76,6 +76,7 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
   type Outcome = { ok: boolean; value: unknown };
   let queue: Job[] = [];
   const together = db.transaction((batch: readonly Job[]) => {
+    foreignCommits();
     const counters = (batchCounters = new Map());
     try {
       const outcomes = batch.map((job): Outcome => ({ ok: true, value: job.work() }));
@@ -86,6 +87,7 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     }
   });
   const apart = db.transaction((batch: readonly Job[]) => {
+    foreignCommits();
     const [savepoint, release, rollback] = [
       sql("SAVEPOINT job"),
       sql("RELEASE job"),
@@ -194,14 +196,39 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
       id,
     );
 
-  /** Inserts an order; false when its pickup code is already used on its menu. */
-  // A clash is answered by the statement, not by an exception: with many orders on one menu
-  // (the load test puts tens of thousands on one) clashes stop being rare, and a thrown
-  // SqliteError costs more than the insert.
-  const insertOrder = (o: Order): boolean =>
+  // Pickup codes in use, per menu: a menu's codes are read once, then kept up to date as
+  // orders are inserted. Only read and changed inside a write, which holds the database's
+  // write lock; a commit by another connection since the last write empties them all (see
+  // `foreignCommits`). Codes of a batch that is rolled back stay in: they are only avoided.
+  const codes = new Map<string, Set<string>>();
+  const codesOf = (menuId: string): Set<string> => {
+    let c = codes.get(menuId);
+    if (!c) {
+      if (codes.size >= 64) codes.delete(codes.keys().next().value!); // the oldest menu
+      c = new Set(
+        sql("SELECT pickup_code FROM orders WHERE menu_id = ?").pluck().all(menuId) as string[],
+      );
+      codes.set(menuId, c);
+    }
+    return c;
+  };
+  let writeVersion = -1;
+  /** At the start of a write: forgets what another connection may have changed since. */
+  const foreignCommits = () => {
+    const version = sql("PRAGMA data_version").pluck().get() as number;
+    if (version !== writeVersion) codes.clear();
+    writeVersion = version;
+  };
+  /** Inserts an order with a pickup code no other order of its menu has. */
+  const insertOrder = (o: Order, newPickupCode: () => string): Order => {
+    const used = codesOf(o.menuId);
+    while (used.has(o.pickupCode)) o = { ...o, pickupCode: newPickupCode() };
     sql(
-      "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (menu_id, pickup_code) DO NOTHING",
-    ).run(o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o)).changes === 1;
+      "INSERT INTO orders (id, menu_id, status, placed_at, pickup_code, doc) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(o.id, o.menuId, o.status, o.placedAt, o.pickupCode, JSON.stringify(o));
+    used.add(o.pickupCode);
+    return o;
+  };
   type Change = Pick<Hold, "kind" | "ref" | "amount">;
   /** Writes counters in one statement: raised by `amount`, or set to it when `absolute`. */
   const counterSql = new Map<string, string>();
@@ -367,10 +394,9 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
         if ("issues" in decision) return { kind: "refused", issues: decision.issues };
         // The storage's own guard: whatever `decide` says, no counter passes its limit.
         if (!holdsFit(decision.holds, held)) throw new OversellError(menuId);
-        let o = decision.order;
-        // The unique index on (menu, pickup code) is the check: a clash (about one order in
-        // a million per code drawn) draws another code.
-        while (!insertOrder(o)) o = { ...o, pickupCode: newPickupCode() };
+        // A code already used on the menu (about one order in a million per code drawn, on
+        // a menu of a few orders) draws another.
+        const o = insertOrder(decision.order, newPickupCode);
         addToCounters(menuId, decision.holds);
         remember("order", idem.key, idem.requestHash, o.id);
         return { kind: "created", value: o };
