@@ -1,7 +1,8 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from "@open-wc/testing";
 import { afterEach, describe, it } from "vitest";
 import { LinliClientError, type LinliStore } from "@linli/client";
-import { createEmbeddedStore } from "@linli/client/embedded";
+// The demo data passed in, not loaded on the first call: these tests time what they show.
+import { createEmbeddedStore, defaultEmbeddedData } from "@linli/client/embedded";
 import { redHouseSnapshot } from "../test-support/metrics.js";
 import type { LinliImpactBoard } from "./impact-board.js";
 import "./linli-impact-board.js";
@@ -187,7 +188,9 @@ describe("<linli-impact-board>", () => {
   });
 
   it("loads a snapshot from a store, and says when that failed", async () => {
-    const el = await board("en", { store: createEmbeddedStore() });
+    const el = await board("en", {
+      store: createEmbeddedStore({ data: defaultEmbeddedData(Date.now()) }),
+    });
     await waitUntil(() => el.shadowRoot!.querySelector('[part="title"]'), "loaded");
     expect(text(el.shadowRoot!.querySelector('[part="title"]'))).to.equal(
       "Gongshu co-prosperity workshops and partners",

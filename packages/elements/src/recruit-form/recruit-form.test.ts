@@ -2,7 +2,8 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from "@ope
 import { afterEach, describe, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import { LinliClientError, type LinliStore } from "@linli/client";
-import { createEmbeddedStore } from "@linli/client/embedded";
+// The demo data passed in, not loaded on the first call: these tests time what they show.
+import { createEmbeddedStore, defaultEmbeddedData } from "@linli/client/embedded";
 import { errorBody, type Application, type ApplicationInput } from "@linli/core";
 import { recruitmentCall } from "@linli/core/fixtures";
 import type { LinliRecruitForm } from "./recruit-form.js";
@@ -34,7 +35,10 @@ function memoryStorage() {
 /** An embedded store (the same rules as the server) whose applications the test can read. */
 function embedded() {
   const storage = memoryStorage();
-  return { store: createEmbeddedStore({ storage }), storage };
+  return {
+    store: createEmbeddedStore({ storage, data: defaultEmbeddedData(Date.now()) }),
+    storage,
+  };
 }
 
 async function recruitForm(

@@ -2,7 +2,8 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from "@ope
 import ICAL from "ical.js";
 import { afterEach, describe, it, vi } from "vitest";
 import { LinliClientError, type LinliStore } from "@linli/client";
-import { createEmbeddedStore } from "@linli/client/embedded";
+// The demo data passed in, not loaded on the first call: these tests time what they show.
+import { createEmbeddedStore, defaultEmbeddedData } from "@linli/client/embedded";
 import { redHouse } from "@linli/core/fixtures";
 import { redHouseGroup, TUESDAY_8AM } from "../test-support/groups.js";
 import type { LinliSchedule, ScheduleExportDetail } from "./schedule.js";
@@ -323,7 +324,10 @@ describe("<linli-schedule>", () => {
   });
 
   it("loads the hub and its groups from a store, with a loading state", async () => {
-    const { el } = await schedule({ store: createEmbeddedStore(), lang: "en" });
+    const { el } = await schedule({
+      store: createEmbeddedStore({ data: defaultEmbeddedData(Date.now()) }),
+      lang: "en",
+    });
     await waitUntil(() => part(el, "count") !== undefined, "loaded");
     expect(text(part(el, "count"))).to.match(/^\d+ sessions this week$/);
     expect(sessionsOn(el, "2026-12-01")).to.include("09:00–11:30 Little Cloud Mom Studio");
@@ -338,7 +342,7 @@ describe("<linli-schedule>", () => {
 
   it("says when loading failed and loads again on retry", async () => {
     let fail = true;
-    const store = createEmbeddedStore();
+    const store = createEmbeddedStore({ data: defaultEmbeddedData(Date.now()) });
     const flaky = {
       getHub: (o?: { signal?: AbortSignal }) => store.getHub(o),
       listGroups: async () => {
