@@ -1,5 +1,5 @@
 import { bakeryMenu } from "@linli/core/fixtures";
-import type { Menu } from "@linli/core";
+import { holdsOf, type Hold, type Menu, type Order } from "@linli/core";
 
 /** A menu open for a long time, with one item of `stock` and one roomy slot: the hot-row case. */
 export function hotMenu(stock: number, id = "hot-menu"): Menu {
@@ -13,6 +13,37 @@ export function hotMenu(stock: number, id = "hot-menu"): Menu {
     // Never the slot before the stock: the load test places more than 100,000 orders.
     slots: [{ id: "all-day", start: "09:00", end: "18:00", capacity: Math.max(100_000, stock) }],
   };
+}
+
+/** The same menu at another price for its one item, in minor units. */
+export const repriced = (menu: Menu, amount: number): Menu => ({
+  ...menu,
+  items: [{ ...menu.items[0]!, price: { ...menu.items[0]!.price, amount } }],
+});
+
+/** An order of one of a menu's first item in its first slot, as `decide` makes it, with its holds. */
+export function oneOf(
+  menu: Menu,
+  id: string,
+  pickupCode = "123456",
+): { order: Order; holds: Hold[] } {
+  const price = menu.items[0]!.price;
+  const order: Order = {
+    id,
+    menuId: menu.id,
+    groupId: menu.groupId,
+    lines: [{ itemId: menu.items[0]!.id, quantity: 1, unitPrice: price, lineTotal: price }],
+    total: price,
+    slotId: menu.slots[0]!.id,
+    contact: { name: "林晓雨", phone: "13800009901" },
+    consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
+    idempotencyKey: `key-${id}`,
+    pickupCode,
+    status: "placed",
+    placedAt: "2026-12-01T08:30:00+08:00",
+    updatedAt: "2026-12-01T08:30:00+08:00",
+  };
+  return { order, holds: holdsOf(menu, order) };
 }
 
 export const orderFor = (menuId: string, n: number) => ({

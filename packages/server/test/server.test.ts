@@ -50,6 +50,19 @@ const call = async (path: string, init: RequestInit & { json?: unknown } = {}) =
   return { status: r.status, text, json: text ? JSON.parse(text) : undefined };
 };
 const admin = { authorization: `Bearer ${KEY}` };
+
+/** Moves an order through confirmed and ready to collected, as the hub's staff would. */
+async function collect(orderId: string) {
+  for (const status of ["confirmed", "ready", "collected"]) {
+    const moved = await call(`/v1/admin/orders/${orderId}/status`, {
+      method: "POST",
+      headers: admin,
+      json: { status },
+    });
+    expect(moved.status, status).toBe(200);
+    expect(moved.json.status).toBe(status);
+  }
+}
 const menuId = bakeryMenu("2026-12-01").id;
 const order = (name: string, phone: string, quantity = 1) => ({
   menuId,
@@ -184,15 +197,7 @@ describe("admin", () => {
     });
     expect(placed.status).toBe(201);
     expect(placed.json.total).toEqual({ amount: 6000, currency: "CNY" });
-    for (const status of ["confirmed", "ready", "collected"]) {
-      const moved = await call(`/v1/admin/orders/${placed.json.id}/status`, {
-        method: "POST",
-        headers: admin,
-        json: { status },
-      });
-      expect(moved.status, status).toBe(200);
-      expect(moved.json.status).toBe(status);
-    }
+    await collect(placed.json.id);
     const refused = await call(`/v1/admin/orders/${placed.json.id}/status`, {
       method: "POST",
       headers: admin,
@@ -229,14 +234,7 @@ describe("admin", () => {
       json: order("林晓雨", "13800009901", 2),
     });
     expect(placed.status).toBe(201);
-    for (const status of ["confirmed", "ready", "collected"]) {
-      const moved = await call(`/v1/admin/orders/${placed.json.id}/status`, {
-        method: "POST",
-        headers: admin,
-        json: { status },
-      });
-      expect(moved.status, status).toBe(200);
-    }
+    await collect(placed.json.id);
     const settled = async () =>
       (
         await call(

@@ -1,4 +1,4 @@
-import { holdsOf, issue, type Order } from "@linli/core";
+import { issue } from "@linli/core";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   StaleMenuError,
@@ -7,7 +7,7 @@ import {
   demoSeed,
   type LinliStorage,
 } from "../src/index.js";
-import { hotMenu, orderFor } from "./helpers.js";
+import { hotMenu, oneOf, orderFor, repriced } from "./helpers.js";
 import { DATABASE_URL, freshPostgres } from "./postgres.js";
 import { storageContract } from "./storage-suite.js";
 
@@ -21,14 +21,20 @@ describe.runIf(DATABASE_URL)("PostgreSQL", () => {
       opened.length = 0;
     });
 
-    it("refuses from the database's counters when its own are stale", async () => {
+    /** Two servers on one fresh database, seeded, with the hot menu of `stock` put by the first. */
+    const twoServers = async (stock: number) => {
       const a = await freshPostgres();
       opened.push(a);
       await a.migrate();
       await a.seed(demoSeed(Date.parse("2026-12-01T08:30:00+08:00")));
-      const menu = await a.putMenu(hotMenu(2));
+      const menu = await a.putMenu(hotMenu(stock));
       const b = createPostgresStorage({ connectionString: DATABASE_URL!, schema: a.schema });
       opened.push(b);
+      return { a, b, menu };
+    };
+
+    it("refuses from the database's counters when its own are stale", async () => {
+      const { a, b, menu } = await twoServers(2);
       const seen: unknown[] = [];
       let n = 0;
       const place = (s: LinliStorage) =>
@@ -39,29 +45,7 @@ describe.runIf(DATABASE_URL)("PostgreSQL", () => {
             seen.push(held);
             if ((held.items["tiger-roll"] ?? 0) >= 2)
               return { issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" }, "lines.0.quantity")] };
-            const order: Order = {
-              id: `o${n}`,
-              menuId: menu.id,
-              groupId: menu.groupId,
-              lines: [
-                {
-                  itemId: "tiger-roll",
-                  quantity: 1,
-                  unitPrice: menu.items[0]!.price,
-                  lineTotal: menu.items[0]!.price,
-                },
-              ],
-              total: menu.items[0]!.price,
-              slotId: "all-day",
-              contact: { name: "林晓雨", phone: "13800009901" },
-              consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
-              idempotencyKey: `k${n}`,
-              pickupCode: String(100000 + n),
-              status: "placed",
-              placedAt: "2026-12-01T08:30:00+08:00",
-              updatedAt: "2026-12-01T08:30:00+08:00",
-            };
-            return { order, holds: holdsOf(menu, order) };
+            return oneOf(menu, `o${n}`, String(100000 + n));
           },
           () => String(200000 + n),
         );
@@ -79,46 +63,17 @@ describe.runIf(DATABASE_URL)("PostgreSQL", () => {
     });
 
     it("places no order against a menu the other server has changed since", async () => {
-      const a = await freshPostgres();
-      opened.push(a);
-      await a.migrate();
-      await a.seed(demoSeed(Date.parse("2026-12-01T08:30:00+08:00")));
-      await a.putMenu(hotMenu(5));
-      const b = createPostgresStorage({ connectionString: DATABASE_URL!, schema: a.schema });
-      opened.push(b);
+      const { a, b, menu } = await twoServers(5);
       const remembered = (await a.getMenu("hot-menu"))!;
       expect(await a.getMenu("hot-menu")).toBe(remembered); // served from memory
       // b doubles the price: an order a decides on its remembered menu would be priced wrong.
-      const base = hotMenu(5);
-      const dearer = 2 * base.items[0]!.price.amount;
-      await b.putMenu({
-        ...base,
-        items: [{ ...base.items[0]!, price: { ...base.items[0]!.price, amount: dearer } }],
-      });
-      const decideOn = (menu: typeof remembered, id: string) => () => {
-        const price = menu.items[0]!.price;
-        const order: Order = {
-          id,
-          menuId: menu.id,
-          groupId: menu.groupId,
-          lines: [{ itemId: "tiger-roll", quantity: 1, unitPrice: price, lineTotal: price }],
-          total: price,
-          slotId: "all-day",
-          contact: { name: "林晓雨", phone: "13800009901" },
-          consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
-          idempotencyKey: `key-${id}`,
-          pickupCode: "123456",
-          status: "placed",
-          placedAt: "2026-12-01T08:30:00+08:00",
-          updatedAt: "2026-12-01T08:30:00+08:00",
-        };
-        return { order, holds: holdsOf(menu, order) };
-      };
+      const dearer = 2 * menu.items[0]!.price.amount;
+      await b.putMenu(repriced(menu, dearer));
       await expect(
         a.placeOrder(
           remembered,
           { key: "key-stale", requestHash: "h" },
-          decideOn(remembered, "o-stale"),
+          () => oneOf(remembered, "o-stale"),
           () => "654321",
         ),
       ).rejects.toBeInstanceOf(StaleMenuError);
@@ -130,27 +85,17 @@ describe.runIf(DATABASE_URL)("PostgreSQL", () => {
       const placed = await a.placeOrder(
         fresh,
         { key: "key-fresh", requestHash: "h" },
-        decideOn(fresh, "o-fresh"),
+        () => oneOf(fresh, "o-fresh"),
         () => "654321",
       );
       expect(placed.kind === "created" && placed.value.total.amount).toBe(dearer);
     });
 
     it("prices an order on the menu as it is now, when it was remembered before a change", async () => {
-      const a = await freshPostgres();
-      opened.push(a);
-      await a.migrate();
-      await a.seed(demoSeed(Date.parse("2026-12-01T08:30:00+08:00")));
-      await a.putMenu(hotMenu(5));
-      const b = createPostgresStorage({ connectionString: DATABASE_URL!, schema: a.schema });
-      opened.push(b);
+      const { a, b, menu } = await twoServers(5);
       const app = createApp({ storage: a, rateLimitPerMinute: false });
       const price = (await a.getMenu("hot-menu"))!.items[0]!.price.amount; // now remembered
-      const base = hotMenu(5);
-      await b.putMenu({
-        ...base,
-        items: [{ ...base.items[0]!, price: { ...base.items[0]!.price, amount: price + 100 } }],
-      });
+      await b.putMenu(repriced(menu, price + 100));
       const res = await app.request("/v1/orders", {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": "order-after-change" },

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { holdsOf, type Order } from "@linli/core";
 import { createSqliteStorage, demoSeed, type LinliStorage } from "../src/index.js";
-import { hotMenu } from "./helpers.js";
+import { hotMenu, oneOf } from "./helpers.js";
 import { storageContract } from "./storage-suite.js";
 
 storageContract("SQLite", async () => createSqliteStorage({ filename: ":memory:" }));
@@ -50,26 +49,10 @@ describe("SQLite file shared by two servers", () => {
     opened.push(b);
     const place = async (s: LinliStorage, id: string, code: string, next: string) => {
       const menu = (await s.getMenu("hot-menu"))!;
-      const price = menu.items[0]!.price;
-      const order: Order = {
-        id,
-        menuId: menu.id,
-        groupId: menu.groupId,
-        lines: [{ itemId: "tiger-roll", quantity: 1, unitPrice: price, lineTotal: price }],
-        total: price,
-        slotId: "all-day",
-        contact: { name: "林晓雨", phone: "13800009901" },
-        consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
-        idempotencyKey: `key-${id}`,
-        pickupCode: code,
-        status: "placed",
-        placedAt: "2026-12-01T08:30:00+08:00",
-        updatedAt: "2026-12-01T08:30:00+08:00",
-      };
       const r = await s.placeOrder(
         menu,
         { key: `key-${id}`, requestHash: id },
-        () => ({ order, holds: holdsOf(menu, order) }),
+        () => oneOf(menu, id, code),
         () => next,
       );
       return r.kind === "created" ? r.value.pickupCode : r.kind;
