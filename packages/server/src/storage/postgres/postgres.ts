@@ -431,6 +431,8 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
       }
       const menu = deepFreeze(row.doc);
       versions.set(menu, row.version);
+      menus.delete(id); // re-inserted last, so the oldest read goes first when there are many
+      if (menus.size >= 256) menus.delete(menus.keys().next().value!);
       menus.set(id, { menu, at: Date.now() });
       return menu;
     },
