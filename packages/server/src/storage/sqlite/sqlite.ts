@@ -169,8 +169,10 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
         seenVersion = version;
       }
     }
-    if (!menus.has(id))
+    if (!menus.has(id)) {
+      if (menus.size >= 256) menus.delete(menus.keys().next().value!); // the oldest read
       menus.set(id, deepFreeze(one<Menu>("SELECT doc FROM menus WHERE id = ?", id)));
+    }
     return menus.get(id);
   };
   const putMenuSync = (m: Menu) => {
