@@ -84,9 +84,11 @@ describe("the Vue example, built, in Chromium", () => {
     // cover two quick clicks; here the point is what reaches the app).
     for (const shown of ["1", "2"]) {
       const plus = tiger.locator('[part="step-up"]');
+      const before = JSON.stringify(await plus.boundingBox());
       await plus.click();
-      // Once in many full runs a tap did not show: if it happens again, say what the page had.
-      const state = `aria-disabled=${await plus.getAttribute("aria-disabled")}, page problems: ${problems.join(" | ") || "none"}`;
+      // Once in many full runs a tap did not show: if it happens again, say what the page had
+      // (a box that moved means the page shifted under the click, not a lost tap).
+      const state = `aria-disabled=${await plus.getAttribute("aria-disabled")}, box ${before} then ${JSON.stringify(await plus.boundingBox())}, page problems: ${problems.join(" | ") || "none"}`;
       await expect
         .poll(() => tiger.locator('[part="quantity"]').inputValue(), {
           timeout: 10_000,
