@@ -32,6 +32,17 @@ describe("the WAL checkpointer", () => {
     await storage.close();
   });
 
+  it("copies writes made outside the group commit too, within seconds", async () => {
+    const file = join(dir, "admin.db");
+    const storage = createSqliteStorage({ filename: file });
+    await storage.migrate();
+    const before = statSync(file).size;
+    // An admin publishing menus: each write commits on its own, without the worker's flag.
+    for (let i = 0; i < 200; i++) await storage.putMenu(hotMenu(10, `menu-${i}`));
+    await expect.poll(() => statSync(file).size, { timeout: 15_000 }).toBeGreaterThan(before);
+    await storage.close();
+  });
+
   it("reports a worker that cannot start instead of taking the server down", async () => {
     let failure: unknown;
     let checkpointer: ReturnType<typeof startCheckpointer> | undefined;
