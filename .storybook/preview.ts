@@ -1,11 +1,17 @@
 import { setCustomElementsManifest, type Preview } from "@storybook/web-components-vite";
 import { html } from "lit";
+import { configure } from "storybook/test";
 import manifest from "../packages/elements/custom-elements.json";
 import "../packages/elements/src/themes/dark.css";
 import "../packages/elements/src/themes/high-contrast.css";
 import "./preview.css";
 
 setCustomElementsManifest(manifest);
+
+// Story tests run against a dev server that transforms a module the first time it is asked
+// for, and the embedded store imports its demo data only when first used: on a busy 2-core CI
+// machine that first load can pass testing-library's 1 s default, so waits get 5 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const themes: Record<string, string> = {
   light: "",
