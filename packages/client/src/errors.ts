@@ -19,7 +19,9 @@ export type ClientErrorKind =
   | "server";
 
 const KIND_OF_STATUS = (status: number): ClientErrorKind =>
-  status === 400 || status === 413 || status === 415 || status === 422
+  status === 408
+    ? "timeout"
+    : status === 400 || status === 413 || status === 415 || status === 422
     ? "validation"
     : status === 401 || status === 403
       ? "unauthorized"
@@ -30,6 +32,25 @@ const KIND_OF_STATUS = (status: number): ClientErrorKind =>
           : status === 429
             ? "rate-limited"
             : "server";
+
+/**
+ * The code for a status whose body is not a Linli error (a proxy's or firewall's own page):
+ * the nearest the contract has, so a 404 or a 429 from nginx reads as what it is.
+ */
+const CODE_OF_STATUS = (status: number): HttpErrorCode =>
+  status === 400 || status === 422
+    ? "VALIDATION_FAILED"
+    : status === 401 || status === 403
+      ? "UNAUTHORIZED"
+      : status === 404
+        ? "NOT_FOUND"
+        : status === 413
+          ? "PAYLOAD_TOO_LARGE"
+          : status === 415
+            ? "UNSUPPORTED_MEDIA_TYPE"
+            : status === 429
+              ? "RATE_LIMITED"
+              : "INTERNAL";
 
 const LOCAL_MESSAGES: Record<"network" | "timeout" | "aborted", BilingualText> = {
   network: {
@@ -103,7 +124,14 @@ export class LinliClientError extends Error {
     status: number,
     body: { error: { code: string; message: BilingualText; issues: LinliIssue[] } } | undefined,
   ): LinliClientError {
-    const e = body?.error ?? errorBody(status >= 500 ? "INTERNAL" : "VALIDATION_FAILED").error;
+    if (body === undefined && status === 408)
+      return new LinliClientError({
+        kind: "timeout",
+        status,
+        code: "TIMEOUT",
+        messages: LOCAL_MESSAGES.timeout,
+      });
+    const e = body?.error ?? errorBody(CODE_OF_STATUS(status)).error;
     return new LinliClientError({
       kind: KIND_OF_STATUS(status),
       status,

@@ -311,6 +311,11 @@ describe("createClient: requests", () => {
   it("refuses options that make no sense", () => {
     expect(() => createClient({ baseUrl: "http://x", retries: -1 })).toThrow(RangeError);
     expect(() => createClient({ baseUrl: "http://x", timeoutMs: 0 })).toThrow(RangeError);
+    // Longer than a timer can wait: it would time every request out at once.
+    expect(() => createClient({ baseUrl: "http://x", timeoutMs: 2 ** 31 })).toThrow(
+      "timeoutMs must be a positive number of ms, at most 2147483647",
+    );
+    expect(() => createClient({ baseUrl: "http://x", timeoutMs: 2 ** 31 - 1 })).not.toThrow();
     expect(() => createClient({ baseUrl: "http://x", retryDelayMs: Number.NaN })).toThrow(
       RangeError,
     );
@@ -395,6 +400,45 @@ describe("createClient: answers and errors", () => {
     expect([e.kind, e.status, e.code]).toEqual(["server", 502, "INTERNAL"]);
     expect(e.messageIn("en")).toBe("Something went wrong on the server: try again later");
     expect(seen).toHaveLength(2);
+  });
+
+  it("names a 4xx without an error body (a proxy's or firewall's page) by its status", async () => {
+    const cases: [number, string, string, string][] = [
+      [404, "not-found", "NOT_FOUND", "Nothing was found there"],
+      [401, "unauthorized", "UNAUTHORIZED", "A valid admin key is required"],
+      [403, "unauthorized", "UNAUTHORIZED", "A valid admin key is required"],
+      [413, "validation", "PAYLOAD_TOO_LARGE", "The request body is too large"],
+      [429, "rate-limited", "RATE_LIMITED", "Too many requests: try again shortly"],
+      [405, "server", "INTERNAL", "Something went wrong on the server: try again later"],
+    ];
+    for (const [status, kind, code, en] of cases) {
+      const { url } = await serve((_s, res) => {
+        res.writeHead(status, { "content-type": "text/html" });
+        res.end(`<h1>${status}</h1>`);
+      });
+      const e = await refusal(createClient({ baseUrl: url, retries: 0 }).getHub());
+      expect([e.status, e.kind, e.code, e.messageIn("en")]).toEqual([status, kind, code, en]);
+      expect(e.messageIn("zh-CN")).not.toBe(e.messageIn("en"));
+    }
+  });
+
+  it("treats a 408 from a proxy as a time-out, and retries it", async () => {
+    const { url, seen } = await serve((_s, res, _q, n) => {
+      if (n < 2) {
+        res.writeHead(408, { "content-type": "text/plain" });
+        return res.end("Request Timeout");
+      }
+      json(res, 200, redHouse);
+    });
+    expect(await createClient({ baseUrl: url, retryDelayMs: 1 }).getHub()).toEqual(redHouse);
+    expect(seen).toHaveLength(2);
+    const always = await serve((_s, res) => {
+      res.writeHead(408);
+      res.end();
+    });
+    const e = await refusal(createClient({ baseUrl: always.url, retries: 0 }).getHub());
+    expect([e.kind, e.status, e.code, e.retryable]).toEqual(["timeout", 408, "TIMEOUT", true]);
+    expect(e.messageIn("zh-CN")).toBe("服务器响应超时，请重试");
   });
 });
 

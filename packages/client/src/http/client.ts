@@ -21,7 +21,10 @@ export interface ClientOptions {
   readonly baseUrl: string;
   /** A fetch to use instead of the global one. */
   readonly fetch?: typeof globalThis.fetch;
-  /** How long one attempt may take, answer read to the end included, ms. Default 10 000. */
+  /**
+   * How long one attempt may take, answer read to the end included, ms. Default 10 000; at
+   * most 2^31 - 1 (about 24.8 days), the longest a timer can wait.
+   */
   readonly timeoutMs?: number;
   /** Retries after the first attempt, for safe or idempotent calls only. Default 2. */
   readonly retries?: number;
@@ -74,12 +77,18 @@ function invalidResponse(status: number, issues: LinliIssue[]): LinliClientError
   });
 }
 
+/** The longest `timeoutMs`: what `setTimeout` can wait (about 24.8 days). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 function checkOptions(o: ClientOptions): void {
   if (typeof o.baseUrl !== "string") throw new TypeError("createClient: baseUrl must be a string");
   if (o.fetch === undefined && typeof globalThis.fetch !== "function")
     throw new TypeError("createClient: no global fetch here; pass options.fetch");
-  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0 && Number.isFinite(o.timeoutMs)))
-    throw new RangeError("createClient: timeoutMs must be a positive number");
+  // Timers cannot wait longer than 2^31 - 1 ms: a longer time-out would fire at once.
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0 && o.timeoutMs <= MAX_TIMEOUT_MS))
+    throw new RangeError(
+      `createClient: timeoutMs must be a positive number of ms, at most ${MAX_TIMEOUT_MS}`,
+    );
   if (o.retries !== undefined && !(Number.isInteger(o.retries) && o.retries >= 0))
     throw new RangeError("createClient: retries must be a whole number ≥ 0");
   if (o.retryDelayMs !== undefined && !(o.retryDelayMs >= 0 && Number.isFinite(o.retryDelayMs)))

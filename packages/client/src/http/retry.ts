@@ -5,8 +5,9 @@ export const MAX_BACKOFF_MS = 5_000;
 /** The longest `Retry-After` the client waits for; a longer one ends the call at once. */
 export const MAX_RETRY_AFTER_MS = 10_000;
 
-/** Whether an HTTP status is worth sending the same request again for: 429 and 5xx. */
-export const isRetryableStatus = (status: number): boolean => status === 429 || status >= 500;
+/** Whether an HTTP status is worth sending the same request again for: 408, 429 and 5xx. */
+export const isRetryableStatus = (status: number): boolean =>
+  status === 408 || status === 429 || status >= 500;
 
 /**
  * The pause before retry `n` (0 for the first): `base * 2^n`, capped at
