@@ -340,6 +340,46 @@ describe("embedded store: host data", () => {
     );
   });
 
+  it("counts the host's orders on a later visit too, when storage already holds orders", async () => {
+    const storage = new FakeStorage();
+    const body: PlaceOrderBody = {
+      menuId: "one-cake",
+      lines: [{ itemId: "chiffon", quantity: 1 }],
+      slotId: "s1500",
+      contact: seeded.contact,
+      consent: seeded.consent,
+    };
+    // A first visit, before the host listed any orders: one cake is ordered and saved.
+    const first = createEmbeddedStore({ now, storage, data: { ...data, orders: [] } });
+    await first.placeOrder(body, { idempotencyKey: key() });
+    // The host now lists its 2 orders from elsewhere: with the saved one, all 3 are gone.
+    const again = createEmbeddedStore({ now, storage, data });
+    const { availability } = await again.getMenu("three-moms-baking");
+    expect(availability.items[0]).toMatchObject({ reserved: 3, remaining: 0, soldOut: true });
+    expect((await refused(again.placeOrder(body, { idempotencyKey: key() }))).code).toBe(
+      "SOLD_OUT",
+    );
+    expect(await again.getOrder("ord-seeded", "246810")).toMatchObject({ id: "ord-seeded" });
+    // Saved once, the host's order is not counted twice by the next store.
+    const third = createEmbeddedStore({ now, storage, data });
+    const later = await third.getMenu("three-moms-baking");
+    expect(later.availability.items[0]).toMatchObject({ reserved: 3, remaining: 0 });
+  });
+
+  it("finds a group by its slug as well as its id, as the server does", async () => {
+    const renamed = {
+      ...data,
+      groups: data.groups.map((g) => ({ ...g, id: "g-001" })),
+      menus: [{ ...menu, groupId: "g-001" }],
+      orders: [{ ...seeded, groupId: "g-001" }],
+    };
+    const store = createEmbeddedStore({ now, data: renamed });
+    expect((await store.getGroup("three-moms-baking")).id).toBe("g-001");
+    expect((await store.getMenu("three-moms-baking")).menu.id).toBe("one-cake");
+    expect((await store.getGroup("g-001")).slug).toBe("three-moms-baking");
+    expect((await refused(store.getGroup("nobody"))).code).toBe("NOT_FOUND");
+  });
+
   it("answers not-found for the recruitment call when the host has none", async () => {
     const store = createEmbeddedStore({ now, data });
     expect((await refused(store.getRecruitmentCall())).code).toBe("NOT_FOUND");

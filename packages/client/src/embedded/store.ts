@@ -149,6 +149,30 @@ function seedState(data: EmbeddedData, menus: ReadonlyMap<string, Menu>): Embedd
 }
 
 /**
+ * A saved state with the host's own orders and applications (`data.orders`,
+ * `data.applications`) that it does not hold yet: they count against stock on every visit,
+ * not only on the first, before anything was saved.
+ */
+function withHostRecords(saved: EmbeddedState, seed: EmbeddedState): EmbeddedState {
+  const orderIds = new Set(saved.orders.map((o) => o.order.id));
+  const orders = seed.orders.filter((o) => !orderIds.has(o.order.id));
+  const applicationIds = new Set(saved.applications.map((a) => a.id));
+  const applications = seed.applications.filter((a) => !applicationIds.has(a.id));
+  if (orders.length === 0 && applications.length === 0) return saved;
+  const orderKeys = new Map(saved.orderKeys);
+  for (const { order } of orders) {
+    const use = seed.orderKeys.get(order.idempotencyKey);
+    if (use && !orderKeys.has(order.idempotencyKey)) orderKeys.set(order.idempotencyKey, use);
+  }
+  return {
+    ...saved,
+    orders: [...saved.orders, ...orders],
+    applications: [...saved.applications, ...applications],
+    orderKeys,
+  };
+}
+
+/**
  * A {@link LinliStore} that needs no server: it keeps orders and applications in memory
  * or in `localStorage`, and enforces the same rules the server does, with core's own
  * functions: every input validated against the contract's schemas, stock, slots, per-order
@@ -217,7 +241,9 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
   const persistence: Persistence = storage
     ? storagePersistence(storage, options.storageKey ?? DEFAULT_STORAGE_KEY)
     : memoryPersistence;
-  let state: EmbeddedState = persistence.load() ?? seedState(data, menus);
+  const seeded = seedState(data, menus);
+  const saved = persistence.load();
+  let state: EmbeddedState = saved ? withHostRecords(saved, seeded) : seeded;
 
   /** Runs one call in one synchronous turn and hands back a copy of its result. */
   function run<T>(callOptions: CallOptions | undefined, work: () => T): Promise<T> {
@@ -244,7 +270,9 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
 
   function findGroup(id: unknown): Group {
     const [{ id: groupId }] = accept(validate(routes.getGroup.params, { id }));
-    const group = data.groups.find((g) => g.id === groupId);
+    // By id or by slug, as the server finds it (elements are given `group="three-moms-baking"`).
+    const group =
+      data.groups.find((g) => g.id === groupId) ?? data.groups.find((g) => g.slug === groupId);
     if (!group) throw notFound();
     return group;
   }
