@@ -22,16 +22,16 @@ const KIND_OF_STATUS = (status: number): ClientErrorKind =>
   status === 408
     ? "timeout"
     : status === 400 || status === 413 || status === 415 || status === 422
-    ? "validation"
-    : status === 401 || status === 403
-      ? "unauthorized"
-      : status === 404
-        ? "not-found"
-        : status === 409
-          ? "conflict"
-          : status === 429
-            ? "rate-limited"
-            : "server";
+      ? "validation"
+      : status === 401 || status === 403
+        ? "unauthorized"
+        : status === 404
+          ? "not-found"
+          : status === 409
+            ? "conflict"
+            : status === 429
+              ? "rate-limited"
+              : "server";
 
 /**
  * The code for a status whose body is not a Linli error (a proxy's or firewall's own page):

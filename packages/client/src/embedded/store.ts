@@ -187,6 +187,8 @@ function withHostRecords(saved: EmbeddedState, seed: EmbeddedState): EmbeddedSta
  *
  * const store = createEmbeddedStore({ persist: "localStorage" });
  * const { menu, availability } = await store.getMenu("three-moms-baking");
+ * // Between the bakery's 10:00 cut-off and 18:00, when the next menu opens, this is that
+ * // next menu, with `availability.open` false: ordering then is refused (NOT_YET_OPEN).
  * const receipt = await store.placeOrder(
  *   {
  *     menuId: menu.id,
