@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderReceiptSchema, SettlementSchema, validate } from "@linli/core";
-import { bakeryMenu } from "@linli/core/fixtures";
+import { bakeryMenu, partners } from "@linli/core/fixtures";
 import {
   createApp,
   createSqliteStorage,
@@ -117,8 +117,10 @@ describe("public routes keep personal data private", () => {
         "少糖",
       ])
         expect(text).not.toContain(secret);
-      // No fixture partner's phone either (138 0000 xxxx).
+      // No fixture partner's phone either (138 0000 xxxx), nor their full name: public views
+      // give a display name ("胡老师") or a masked one, in group texts too.
       expect(text).not.toMatch(/1380000\d{4}/);
+      for (const p of partners) expect(text).not.toContain(p.name);
     }
     // Names in public group views are display names or masked.
     const groups = await call("/v1/groups");

@@ -102,7 +102,7 @@ export const LongText: Story = {
       },
       summary: {
         "zh-CN":
-          "二孩妈妈胡艳玲和两位全职妈妈每天商量当天的菜单，拍照放在群里售卖，下午在红房子取货。“今天烤了什么？”“虎皮奶油卷可以预订吗？”“我想要一杯水果杯。”几乎每天都能卖完。周末还开设亲子烘焙课，欢迎邻居们带孩子一起来。",
+          "二孩妈妈胡老师和两位全职妈妈每天商量当天的菜单，拍照放在群里售卖，下午在红房子取货。“今天烤了什么？”“虎皮奶油卷可以预订吗？”“我想要一杯水果杯。”几乎每天都能卖完。周末还开设亲子烘焙课，欢迎邻居们带孩子一起来。",
         en: "Three mothers agree a menu each morning, photograph it and sell it in the group chat; residents collect in the afternoon at the Red House. Almost everything sells out every day, and at weekends there are parent-and-child baking classes.",
       },
       organisers: [

@@ -48,7 +48,7 @@ describe("<linli-group-card>", () => {
     expect(part(el, "members")!.textContent!.trim()).to.equal("486 人");
     expect(part(el, "next-session")!.textContent!.trim()).to.equal("12月1日周二 08:00–11:30");
     expect(part(el, "next-session")!.querySelector("time")!.dateTime).to.equal("2026-12-01T08:00");
-    expect(part(el, "summary")!.textContent).to.contain("二孩妈妈胡艳玲");
+    expect(part(el, "summary")!.textContent).to.contain("二孩妈妈胡老师");
     expect(part(el, "cta")!.textContent!.replace(/\s+/g, "")).to.equal(
       "申请加入“三个妈妈烘焙工作室”",
     );
