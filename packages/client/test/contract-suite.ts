@@ -678,6 +678,49 @@ export function storeContract(
         issueAt(e, "consent.given", "CONSENT_REQUIRED");
       });
 
+      it("takes applications only while the call is open, with consent to its privacy notice", async () => {
+        const { store, clock, application } = await setup();
+        const call = await store.getRecruitmentCall();
+        const before = (await store.submitApplication(application(), { idempotencyKey: newKey() }))
+          .reference;
+
+        clock.set(Date.parse(call.opensAt) - 60_000);
+        const early = await refusal(
+          store.submitApplication(application(), { idempotencyKey: newKey() }),
+        );
+        expectRefused(early, "APPLICATIONS_NOT_OPEN", 409, "conflict");
+        expect(early.messages["zh-CN"]).toMatch(/^招募将于 .+ 开始接受申请$/);
+        expect(early.messages.en).toMatch(/^Applications open at /);
+        issueAt(early, "callId", "APPLICATIONS_NOT_OPEN");
+
+        clock.set(Date.parse(call.deadline!) + 1000);
+        const late = await refusal(
+          store.submitApplication(application(), { idempotencyKey: newKey() }),
+        );
+        expectRefused(late, "APPLICATIONS_CLOSED", 409, "conflict");
+        expect(late.messages["zh-CN"]).toMatch(/^招募已于 .+ 截止$/);
+        expect(late.messages.en).toMatch(/^Applications closed at /);
+
+        clock.set(CONTRACT_START);
+        const stale = await refusal(
+          store.submitApplication(
+            application({
+              consent: { given: true, policyVersion: "2025-01", at: toOffsetIso(clock.now, ZONE) },
+            }),
+            { idempotencyKey: newKey() },
+          ),
+        );
+        expectRefused(stale, "VALIDATION_FAILED", 400, "validation");
+        const policy = issueAt(stale, "consent.policyVersion", "POLICY_VERSION_MISMATCH");
+        expect(policy.message).toEqual({
+          "zh-CN": `隐私说明已更新（现为 ${call.privacyPolicy.version} 版），请重新阅读并同意后再提交`,
+          en: `The privacy notice has changed (it is now version ${call.privacyPolicy.version}): read and agree to it again before you submit`,
+        });
+        // None of them was kept: the next application is numbered right after the first.
+        const next = await store.submitApplication(application(), { idempotencyKey: newKey() });
+        expect(Number(next.reference.slice(-4))).toBe(Number(before.slice(-4)) + 1);
+      });
+
       it("answers not-found for an application to an unknown call", async () => {
         const { store, application } = await setup();
         const e = await refusal(

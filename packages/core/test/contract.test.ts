@@ -5,6 +5,8 @@ import {
   errorBody,
   httpCodeForIssues,
   issue,
+  MAX_METRICS_MONTHS,
+  metricsPeriodIssue,
   openApiDocument,
   PlaceOrderBodySchema,
   routePath,
@@ -115,5 +117,27 @@ describe("the OpenAPI document", () => {
       expect.objectContaining({ name: "id", in: "path", required: true }),
       expect.objectContaining({ name: "date", in: "query", required: false }),
     ]);
+  });
+});
+
+describe("the metrics query", () => {
+  it("refuses more than MAX_METRICS_MONTHS months at the `to` parameter, in both languages", () => {
+    expect(validate(routes.getMetrics.query, { from: "2022-01", to: "2026-12" }).ok).toBe(true);
+    const r = validate(routes.getMetrics.query, { from: "0001-01", to: "9999-12" });
+    expect(r.ok).toBe(false);
+    const problems = r.ok ? [] : r.error;
+    expect(problems).toEqual([expect.objectContaining({ code: "PERIOD_TOO_LONG", path: "to" })]);
+    expect(problems[0]!.message).toEqual({
+      "zh-CN": `一次最多查询 ${MAX_METRICS_MONTHS} 个月（0001-01 至 9999-12 共 119988 个月）`,
+      en: `A period can be at most ${MAX_METRICS_MONTHS} months long (0001-01 to 9999-12 is 119988)`,
+    });
+    expect(validate(routes.getMetrics.query, { from: "2022-01", to: "2027-01" }).ok).toBe(false);
+    expect(metricsPeriodIssue("0001-01", "2026-12", "from")).toMatchObject({
+      code: "PERIOD_TOO_LONG",
+      path: "from",
+    });
+    expect(metricsPeriodIssue("2026-01", "2026-12", "from")).toBeUndefined();
+    const get = openApiDocument({ version: "0" }).paths["/v1/metrics"]!["get"]!;
+    expect(get["description"]).toContain(`at most ${MAX_METRICS_MONTHS} months`);
   });
 });

@@ -3,6 +3,7 @@ import {
   allocateSale,
   applicationReceipt,
   applicationLifecycle,
+  checkApplication,
   checkOrder,
   createMetricRegistry,
   currentMenu,
@@ -14,6 +15,7 @@ import {
   localize,
   matchesGroupQuery,
   maskPhone,
+  metricsPeriodIssue,
   menuAvailability,
   monthFromNumber,
   monthNumber,
@@ -56,7 +58,12 @@ import { corsFor } from "./cors.js";
 import { HttpError } from "./http-error.js";
 import { readInput } from "./input.js";
 import { newId, randomBytesPooled } from "./random.js";
-import { StaleMenuError, type CreateResult, type LinliStorage } from "./storage/storage.js";
+import {
+  StaleMenuError,
+  StatusChangedError,
+  type CreateResult,
+  type LinliStorage,
+} from "./storage/storage.js";
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -69,8 +76,18 @@ export interface AppOptions {
   readonly corsOrigins?: readonly string[];
   /** Largest request body, bytes. Default 64 KiB. */
   readonly bodyLimitBytes?: number;
-  /** Public POSTs per client address per minute; `false` turns the limit off. Default 60. */
+  /**
+   * Public POSTs per client address per minute; `false` turns the limit off. Default 60. A
+   * refusal (429) says in `Retry-After` how many seconds are left of the client's minute.
+   */
   readonly rateLimitPerMinute?: number | false;
+  /**
+   * Behind a reverse proxy: take the client's address for the rate limit from the last
+   * address in `X-Forwarded-For` (the one the proxy appended), not from the socket, which is
+   * the proxy's for everyone. Only with a proxy that appends it: without one, a client
+   * could name any address. Default `false`.
+   */
+  readonly trustProxy?: boolean;
   /** Structured log sink; entries carry no personal data. Default: none. */
   readonly log?: (entry: Readonly<Record<string, string | number>>) => void;
   /** Reported in /health and the OpenAPI document. */
@@ -140,20 +157,30 @@ export function createApp(options: AppOptions): Hono {
 
   const limit = options.rateLimitPerMinute ?? 60;
   const windows = new Map<string, { start: number; count: number }>();
-  const rateLimited = (c: Context): boolean => {
-    if (limit === false) return false;
+  const clientAddress = (c: Context): string => {
+    if (options.trustProxy) {
+      // The proxy appends the address it was reached from; earlier entries are the client's say.
+      const forwarded = c.req.header("x-forwarded-for");
+      const last = forwarded?.slice(forwarded.lastIndexOf(",") + 1).trim();
+      if (last) return last;
+    }
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
       ?.incoming;
-    const who = incoming?.socket?.remoteAddress ?? "unknown";
+    return incoming?.socket?.remoteAddress ?? "unknown";
+  };
+  /** Counts a public POST; the seconds until the client may send again when over the limit. */
+  const rateLimited = (c: Context): number | undefined => {
+    if (limit === false) return undefined;
+    const who = clientAddress(c);
     const t = Date.now();
     const w = windows.get(who);
     if (!w || t - w.start >= 60_000) {
       windows.set(who, { start: t, count: 1 });
       if (windows.size > 10_000) windows.clear();
-      return false;
+      return undefined;
     }
     w.count++;
-    return w.count > limit;
+    return w.count > limit ? Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000)) : undefined;
   };
 
   const requireAdmin = (c: Context) => {
@@ -173,8 +200,11 @@ export function createApp(options: AppOptions): Hono {
     const method = r.method.toLowerCase() as "get" | "post" | "put";
     app[method](r.path, async (c) => {
       if (r.auth === "admin") requireAdmin(c);
-      if (r.auth === "public" && r.method === "POST" && rateLimited(c))
-        throw new HttpError("RATE_LIMITED");
+      if (r.auth === "public" && r.method === "POST") {
+        const retryAfter = rateLimited(c);
+        if (retryAfter !== undefined)
+          return c.json(errorBody("RATE_LIMITED"), 429, { "retry-after": String(retryAfter) });
+      }
       const input = await readInput<P, Q, H, B>(c, r);
       const result = await handler(input, c);
       return c.json(result as object, r.status);
@@ -327,6 +357,9 @@ export function createApp(options: AppOptions): Hono {
     const result = await storage.submitApplication(
       { key, requestHash: sha256(JSON.stringify(body)) },
       (references) => {
+        // Only while the call is open, with consent to its current privacy notice.
+        const open = checkApplication(call, body, now(), zone);
+        if (!open.ok) return { issues: open.error };
         const at = toOffsetIso(now(), zone);
         const reference = nextApplicationReference(references, at.slice(0, 4));
         const application: Application = {
@@ -351,6 +384,9 @@ export function createApp(options: AppOptions): Hono {
     const to = query.to ?? today.slice(0, 7);
     // Six months ending this month, unless asked otherwise.
     const from = query.from ?? monthFromNumber(monthNumber(to) - 5);
+    // The contract checks a range given whole; a `from` alone runs to this month.
+    const tooLong = metricsPeriodIssue(from, to, query.to === undefined ? "from" : "to");
+    if (tooLong) throw new HttpError("VALIDATION_FAILED", [tooLong]);
     const [sessions, requests, ledger] = await Promise.all([
       storage.listSessions(),
       storage.listRequests(),
@@ -401,37 +437,54 @@ export function createApp(options: AppOptions): Hono {
   route<{ id: string }, unknown, unknown, { status: ApplicationStatus }>(
     "moveApplication",
     async ({ params, body }) => {
-      const a = await storage.getApplication(params.id);
-      if (!a) throw new HttpError("NOT_FOUND");
-      const moved = applicationLifecycle.transition(a.status, body.status);
-      if (!moved.ok) throw new HttpError("TRANSITION_REFUSED", [moved.error]);
-      const updated: Application = {
-        ...a,
-        status: moved.value,
-        updatedAt: toOffsetIso(now(), await hubZone()),
-      };
-      await storage.updateApplication(updated);
-      return updated;
+      // Stored only if nobody moved it meanwhile; if someone did, decided again from there.
+      for (let attempt = 1; ; attempt++) {
+        const a = await storage.getApplication(params.id);
+        if (!a) throw new HttpError("NOT_FOUND");
+        const moved = applicationLifecycle.transition(a.status, body.status);
+        if (!moved.ok) throw new HttpError("TRANSITION_REFUSED", [moved.error]);
+        const updated: Application = {
+          ...a,
+          status: moved.value,
+          updatedAt: toOffsetIso(now(), await hubZone()),
+        };
+        try {
+          await storage.updateApplication(updated, a.status);
+        } catch (e) {
+          if (e instanceof StatusChangedError && attempt < 3) continue;
+          throw e;
+        }
+        return updated;
+      }
     },
   );
 
   route<{ id: string }, unknown, unknown, { status: OrderStatus }>(
     "moveOrder",
     async ({ params, body }) => {
-      const order = await storage.getOrder(params.id);
-      if (!order) throw new HttpError("NOT_FOUND");
-      const moved = orderLifecycle.transition(order.status, body.status);
-      if (!moved.ok) throw new HttpError("TRANSITION_REFUSED", [moved.error]);
-      const menu = (await storage.getMenu(order.menuId))!;
-      const updated: Order = {
-        ...order,
-        status: moved.value,
-        updatedAt: toOffsetIso(now(), menu.timeZone),
-      };
-      // A collection is a sale: split it under the group's rule set and post it to the ledger.
-      const ledger = moved.value === "collected" ? await saleLedger(updated, menu) : [];
-      await storage.updateOrder(updated, ledger);
-      return updated;
+      // Stored only if nobody moved the order meanwhile; if someone did, decided again from
+      // where they left it (two "collected" at once: one sale, and the other is refused).
+      for (let attempt = 1; ; attempt++) {
+        const order = await storage.getOrder(params.id);
+        if (!order) throw new HttpError("NOT_FOUND");
+        const moved = orderLifecycle.transition(order.status, body.status);
+        if (!moved.ok) throw new HttpError("TRANSITION_REFUSED", [moved.error]);
+        const menu = (await storage.getMenu(order.menuId))!;
+        const updated: Order = {
+          ...order,
+          status: moved.value,
+          updatedAt: toOffsetIso(now(), menu.timeZone),
+        };
+        // A collection is a sale: split it under the group's rule set and post it to the ledger.
+        const ledger = moved.value === "collected" ? await saleLedger(updated, menu) : [];
+        try {
+          await storage.updateOrder(updated, ledger, order.status);
+        } catch (e) {
+          if (e instanceof StatusChangedError && attempt < 3) continue;
+          throw e;
+        }
+        return updated;
+      }
     },
   );
 
@@ -457,7 +510,11 @@ export function createApp(options: AppOptions): Hono {
       }
       const allocation = await reallocate(order, set);
       const result = await storage.addRefund(
-        { key: headers["idempotency-key"], requestHash: sha256(JSON.stringify(body)) },
+        // The order is part of the request: a key sent again for another order is a reuse.
+        {
+          key: headers["idempotency-key"],
+          requestHash: sha256(JSON.stringify({ orderId: order.id, ...body })),
+        },
         (previous) => {
           const r = splitRefund(
             allocation,

@@ -2,7 +2,7 @@
 // linli-server: starts the API, migrating on start and seeding an empty database (and, with
 // --seed demo, keeping the demo bakery's menus current on every start).
 //   linli-server --db ./linli.db --seed demo --port 8787 [--host 127.0.0.1] [--cors https://site.example]
-//                [--rate-limit 60|off]
+//                [--rate-limit 60|off] [--trust-proxy]
 // Storage is SQLite (--db), or PostgreSQL when DATABASE_URL is set. The admin key comes from
 // LINLI_ADMIN_KEY and only its hash is kept in memory.
 import { parseArgs } from "node:util";
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     host: { type: "string", default: "127.0.0.1" },
     cors: { type: "string", multiple: true, default: [] },
     "rate-limit": { type: "string", default: "60" },
+    // Behind a reverse proxy that appends X-Forwarded-For: rate-limit by its last address.
+    "trust-proxy": { type: "boolean", default: false },
   },
 });
 
@@ -55,6 +57,7 @@ const server = await startServer({
   corsOrigins: values.cors,
   // Public POSTs per client per minute; "off" for load tests on loopback.
   rateLimitPerMinute: values["rate-limit"] === "off" ? false : Number(values["rate-limit"]),
+  trustProxy: values["trust-proxy"],
   adminKeyHashes: key ? [hashAdminKey(key)] : [],
   log: (entry) => logLine(JSON.stringify({ ts: new Date().toISOString(), ...entry })),
 });

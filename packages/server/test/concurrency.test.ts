@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSqliteStorage,
   demoSeed,
+  hashAdminKey,
   startServer,
   type LinliStorage,
   type RunningServer,
@@ -21,7 +22,10 @@ describe.each(databases)("concurrent orders over real HTTP on %s", (_name, make,
     if (!available) return;
     storage = await make();
     await storage.migrate();
-    await storage.seed({ ...demoSeed(Date.now()), menus: [hotMenu(40), hotMenu(5, "idem-menu")] });
+    await storage.seed({
+      ...demoSeed(Date.now()),
+      menus: [hotMenu(40), hotMenu(5, "idem-menu"), hotMenu(5, "status-menu")],
+    });
     server = await startServer({ storage, port: 0, rateLimitPerMinute: false });
   });
   afterAll(async () => {
@@ -72,6 +76,88 @@ describe.each(databases)("concurrent orders over real HTTP on %s", (_name, make,
       );
       expect(other.status).toBe(422);
       expect(JSON.parse(other.text).error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    },
+  );
+
+  it.runIf(available)(
+    "refuses the second of two status changes sent at once with 409, and posts one sale",
+    async () => {
+      // Every read of an order waits until both requests have read it: both decide from the
+      // same status before either writes, which is the race.
+      let waiting: (() => void)[] = [];
+      let gated = 0;
+      const both: LinliStorage = {
+        ...storage,
+        async getOrder(id) {
+          if (gated > 0) {
+            gated--;
+            await new Promise<void>((go) => {
+              waiting.push(go);
+              if (waiting.length === 2) for (const w of waiting.splice(0)) w();
+            });
+          }
+          return storage.getOrder(id);
+        },
+      };
+      const key = "admin-key-for-status-races";
+      const staff = await startServer({
+        storage: both,
+        port: 0,
+        rateLimitPerMinute: false,
+        adminKeyHashes: [hashAdminKey(key)],
+      });
+      try {
+        const move = async (id: string, status: string) => {
+          const r = await fetch(`${staff.url}/v1/admin/orders/${id}/status`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+            body: JSON.stringify({ status }),
+          });
+          return {
+            status: r.status,
+            body: (await r.json()) as { error: { code: string; message: unknown } },
+          };
+        };
+        const ready = async (n: number) => {
+          const placed = await post(
+            `${server.url}/v1/orders`,
+            orderFor("status-menu", n),
+            `st-${n}-0000`,
+          );
+          const id = JSON.parse(placed.text).id as string;
+          for (const s of ["confirmed", "ready"]) expect((await move(id, s)).status).toBe(200);
+          return id;
+        };
+        const sales = async (id: string) =>
+          (await storage.listLedger()).filter((e) => e.txId === `sale:${id}`);
+
+        const twice = await ready(1);
+        gated = 2;
+        const collected = await Promise.all([move(twice, "collected"), move(twice, "collected")]);
+        expect(collected.map((r) => r.status).sort()).toEqual([200, 409]);
+        const refused = collected.find((r) => r.status === 409)!.body.error;
+        expect(refused.code).toBe("TRANSITION_REFUSED");
+        expect(refused.message).toEqual({
+          "zh-CN": "不能从“已取货”变为“已取货”",
+          en: "Cannot change from “Collected” to “Collected”",
+        });
+        const posted = await sales(twice);
+        expect(posted.length).toBeGreaterThan(0);
+        expect(posted.filter((e) => e.account === "cash")).toHaveLength(1);
+
+        const either = await ready(2);
+        gated = 2;
+        const [collect, cancel] = await Promise.all([
+          move(either, "collected"),
+          move(either, "cancelled"),
+        ]);
+        expect([collect.status, cancel.status].sort()).toEqual([200, 409]);
+        const won = collect.status === 200 ? "collected" : "cancelled";
+        expect((await storage.getOrder(either))?.status).toBe(won);
+        expect((await sales(either)).length > 0).toBe(won === "collected");
+      } finally {
+        await staff.close();
+      }
     },
   );
 });

@@ -154,6 +154,31 @@ describe("metrics", () => {
   });
 });
 
+describe("metrics periods", () => {
+  it("refuse more than 60 months at the parameter that asked for them, in both languages", async () => {
+    const whole = await call("/v1/metrics?from=0001-01&to=9999-12");
+    expect([whole.status, whole.json.error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect(whole.json.error.issues).toEqual([
+      expect.objectContaining({
+        code: "PERIOD_TOO_LONG",
+        path: "to",
+        message: {
+          "zh-CN": "一次最多查询 60 个月（0001-01 至 9999-12 共 119988 个月）",
+          en: "A period can be at most 60 months long (0001-01 to 9999-12 is 119988)",
+        },
+      }),
+    ]);
+    // A `from` alone runs to this month (2026-12): refused at `from`.
+    const since = await call("/v1/metrics?from=0001-01");
+    expect([since.status, since.json.error.issues[0].path]).toEqual([400, "from"]);
+    expect(since.json.error.issues[0].message.en).toBe(
+      "A period can be at most 60 months long (0001-01 to 2026-12 is 24312)",
+    );
+    expect((await call("/v1/metrics?from=2022-01&to=2026-12")).status).toBe(200);
+    expect((await call("/v1/metrics?from=2022-01")).status).toBe(200);
+  });
+});
+
 describe("metrics in another currency", () => {
   it("reports in the currency the hub's ledger is kept in, not always yuan", async () => {
     // The same hub, its books and its partners' income baselines kept in Macau patacas.
@@ -271,6 +296,37 @@ describe("admin", () => {
     await storage.seed({ ...seed, menus: [], ledger: [] });
   });
 
+  it("refuses a refund key sent again for another order, and refunds nothing there", async () => {
+    const ids: string[] = [];
+    for (const key of ["collect-0003", "collect-0004"]) {
+      const placed = await call("/v1/orders", {
+        method: "POST",
+        headers: { "idempotency-key": key },
+        json: order("林晓雨", "13800009901", 2),
+      });
+      expect(placed.status).toBe(201);
+      await collect(placed.json.id);
+      ids.push(placed.json.id);
+    }
+    const refund = (id: string) =>
+      call(`/v1/admin/orders/${id}/refunds`, {
+        method: "POST",
+        headers: { ...admin, "idempotency-key": "refund-0003" },
+        json: { amount: { amount: 300, currency: "CNY" } },
+      });
+    const first = await refund(ids[0]!);
+    expect([first.status, first.json.saleId]).toEqual([201, ids[0]]);
+    expect((await refund(ids[0]!)).text).toBe(first.text); // the same request again: replayed
+    const other = await refund(ids[1]!);
+    expect([other.status, other.json.error.code]).toEqual([422, "IDEMPOTENCY_KEY_REUSED"]);
+    expect(other.json.error.message).toEqual({
+      "zh-CN": "这个请求编号已用于另一份不同的请求",
+      en: "This idempotency key was already used for a different request",
+    });
+    expect(await storage.listRefunds(ids[1]!)).toEqual([]);
+    expect(await storage.listRefunds(ids[0]!)).toHaveLength(1);
+  });
+
   it("gives the organiser today's roster with masked phones", async () => {
     const r = await call("/v1/admin/groups/three-moms-baking/roster?date=2026-12-01", {
       headers: admin,
@@ -304,6 +360,68 @@ describe("admin", () => {
         })
       ).json.status,
     ).toBe("reviewing");
+  });
+});
+
+describe("recruitment", () => {
+  const apply = async (key: string, over: Record<string, unknown> = {}) => {
+    const { sampleApplication } = await import("@linli/core/fixtures");
+    return call("/v1/applications", {
+      method: "POST",
+      headers: { "idempotency-key": key },
+      json: { ...sampleApplication, ...over },
+    });
+  };
+  const stored = async () =>
+    (await call("/v1/admin/applications", { headers: admin })).json.applications.length;
+
+  it("takes applications only between the call's opening and its deadline", async () => {
+    const before = await stored();
+    const today = clock;
+    try {
+      clock = Date.parse("2026-11-01T08:59:00+08:00"); // the call opens at 09:00
+      const early = await apply("apply-early-01");
+      expect([early.status, early.json.error.code]).toEqual([409, "APPLICATIONS_NOT_OPEN"]);
+      expect(early.json.error.message).toEqual({
+        "zh-CN": "招募将于 11月1日 09:00 开始接受申请",
+        en: expect.stringMatching(/^Applications open at .*9:00/),
+      });
+      expect(early.json.error.issues[0].path).toBe("callId");
+      clock = Date.parse("2026-12-31T17:00:01+08:00"); // a second after the deadline
+      const late = await apply("apply-late-001");
+      expect([late.status, late.json.error.code]).toEqual([409, "APPLICATIONS_CLOSED"]);
+      expect(late.json.error.message["zh-CN"]).toBe("招募已于 12月31日 17:00 截止");
+      expect(late.json.error.message.en).toMatch(/^Applications closed at /);
+      expect(await stored()).toBe(before);
+      // Sent in time and retried after the deadline: the first answer, not a refusal.
+      clock = Date.parse("2026-12-31T16:59:00+08:00");
+      const inTime = await apply("apply-in-time1");
+      expect(inTime.status).toBe(201);
+      clock = Date.parse("2026-12-31T17:05:00+08:00");
+      expect((await apply("apply-in-time1")).text).toBe(inTime.text);
+      expect(await stored()).toBe(before + 1);
+    } finally {
+      clock = today;
+    }
+  });
+
+  it("refuses consent to another version of the privacy notice than the call's", async () => {
+    const before = await stored();
+    const r = await apply("apply-policy-1", {
+      consent: { given: true, policyVersion: "2025-01", at: "2026-11-28T10:15:00+08:00" },
+    });
+    expect([r.status, r.json.error.code]).toEqual([400, "VALIDATION_FAILED"]);
+    expect(r.json.error.issues).toEqual([
+      expect.objectContaining({
+        code: "POLICY_VERSION_MISMATCH",
+        path: "consent.policyVersion",
+        message: {
+          "zh-CN": "隐私说明已更新（现为 2026-11 版），请重新阅读并同意后再提交",
+          en: "The privacy notice has changed (it is now version 2026-11): read and agree to it again before you submit",
+        },
+      }),
+    ]);
+    expect(await stored()).toBe(before);
   });
 });
 
@@ -372,6 +490,58 @@ describe("protocol", () => {
       expect(statuses).toEqual([400, 400, 429]);
     } finally {
       await limited.close();
+    }
+  });
+
+  it("says when to try again, and behind a proxy limits each resident, not the proxy", async () => {
+    const send = (url: string, forwardedFor?: string) =>
+      fetch(`${url}/v1/orders`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "idempotency-key": "rate-proxy-0",
+          ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+        },
+        body: "{}",
+      });
+    const proxied = await startServer({
+      storage,
+      port: 0,
+      now: () => clock,
+      rateLimitPerMinute: 2,
+      trustProxy: true,
+    });
+    try {
+      // The proxy appends the address it was reached from; what a client put first is not trusted.
+      const first = ["203.0.113.7", "10.0.0.1, 203.0.113.7", "10.0.0.2, 203.0.113.7"];
+      const statuses: number[] = [];
+      let refused: Response | undefined;
+      for (const f of first) {
+        const r = await send(proxied.url, f);
+        statuses.push(r.status);
+        if (r.status === 429) refused = r;
+      }
+      expect(statuses).toEqual([400, 400, 429]);
+      const body = (await refused!.json()) as { error: { code: string } };
+      expect(body.error.code).toBe("RATE_LIMITED");
+      const retryAfter = Number(refused!.headers.get("retry-after"));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Another resident behind the same proxy still gets through.
+      expect((await send(proxied.url, "198.51.100.4")).status).toBe(400);
+    } finally {
+      await proxied.close();
+    }
+    // Without trustProxy the header is ignored: everyone on this socket address shares one limit.
+    const direct = await startServer({ storage, port: 0, now: () => clock, rateLimitPerMinute: 1 });
+    try {
+      expect((await send(direct.url, "203.0.113.8")).status).toBe(400);
+      const second = await send(direct.url, "198.51.100.5");
+      expect(second.status).toBe(429);
+      expect(Number(second.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await direct.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { holdsOf, issue, type Application, type Order } from "@linli/core";
 import { sampleApplication } from "@linli/core/fixtures";
 import { afterEach, describe, expect, it } from "vitest";
-import { demoSeed, type LinliStorage } from "../src/index.js";
+import { StaleMenuError, StatusChangedError, demoSeed, type LinliStorage } from "../src/index.js";
 
 const T = Date.parse("2026-12-01T08:30:00+08:00");
 
@@ -136,6 +136,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       await s.updateOrder(
         { ...order("o2", menuId), pickupCode: "654321", status: "cancelled" },
         [],
+        "placed",
       );
       expect(await s.getReservations(menuId)).toEqual({
         items: { "tiger-roll": 1 },
@@ -164,12 +165,99 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
         ruleSetId: "three-moms-bakery",
         saleId: "o1",
       };
-      await s.updateOrder({ ...order("o1", menuId), status: "confirmed" }, [entry]);
+      await s.updateOrder({ ...order("o1", menuId), status: "confirmed" }, [entry], "placed");
       expect((await s.getOrder("o1"))?.status).toBe("confirmed");
       expect(await s.listLedger({ ruleSetId: "three-moms-bakery", period: "2026-12" })).toEqual([
         entry,
       ]);
       expect(await s.listLedger({ period: "2026-11" })).toEqual([]);
+    });
+
+    it("stores one of two status changes decided from the same status, and its sale once", async () => {
+      const s = await open();
+      await s.seed({ ...demoSeed(T), ledger: [] });
+      const menuId = "three-moms-2026-12-01";
+      const ready = (id: string, code: string): Order => ({
+        ...order(id, menuId),
+        pickupCode: code,
+        status: "ready",
+      });
+      for (const [id, code] of [
+        ["o1", "111111"],
+        ["o2", "222222"],
+      ] as const)
+        await s.placeOrder(
+          await menuOf(s, menuId),
+          { key: `k-${id}`, requestHash: id },
+          () => claim(ready(id, code)),
+          () => "999999",
+        );
+      const sale = (id: string) => ({
+        txId: `sale:${id}`,
+        kind: "sale" as const,
+        account: "cash",
+        amount: 1800,
+        currency: "CNY" as const,
+        at: "2026-12-01T16:00:00+08:00",
+        period: "2026-12",
+        ruleSetId: "three-moms-bakery",
+        saleId: id,
+      });
+      // Two staff mark o1 collected at once: both decided from "ready".
+      const collected = { ...ready("o1", "111111"), status: "collected" as const };
+      const twice = await Promise.allSettled([
+        s.updateOrder(collected, [sale("o1")], "ready"),
+        s.updateOrder(collected, [sale("o1")], "ready"),
+      ]);
+      expect(twice.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const lost = twice.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(StatusChangedError);
+      expect(await s.listLedger({ ruleSetId: "three-moms-bakery" })).toEqual([sale("o1")]);
+
+      // Collected and cancelled at once: one stands, and what is stored agrees with it.
+      const [collect, cancel] = await Promise.allSettled([
+        s.updateOrder({ ...ready("o2", "222222"), status: "collected" }, [sale("o2")], "ready"),
+        s.updateOrder({ ...ready("o2", "222222"), status: "cancelled" }, [], "ready"),
+      ]);
+      expect([collect.status, cancel.status].sort()).toEqual(["fulfilled", "rejected"]);
+      const won = collect.status === "fulfilled" ? "collected" : "cancelled";
+      expect((await s.getOrder("o2"))?.status).toBe(won);
+      expect(await s.listLedger({ ruleSetId: "three-moms-bakery" })).toEqual(
+        won === "collected" ? [sale("o1"), sale("o2")] : [sale("o1")],
+      );
+      expect(await s.getReservations(menuId)).toEqual(
+        won === "collected"
+          ? { items: { "tiger-roll": 2 }, slots: { s1500: 2 } }
+          : { items: { "tiger-roll": 1 }, slots: { s1500: 1 } },
+      );
+    });
+
+    it("places no order against a menu replaced since it was read", async () => {
+      const s = await open();
+      await s.seed(demoSeed(T));
+      const menuId = "three-moms-2026-12-01";
+      const read = await menuOf(s, menuId);
+      await s.putMenu({ ...read, items: read.items.map((i) => ({ ...i, stock: 0 })) });
+      await expect(
+        s.placeOrder(
+          read,
+          { key: "k1", requestHash: "h1" },
+          () => claim(order("o1", menuId)),
+          () => "111111",
+        ),
+      ).rejects.toBeInstanceOf(StaleMenuError);
+      expect(await s.listOrders(menuId)).toEqual([]);
+      expect(await s.getReservations(menuId)).toEqual({ items: {}, slots: {} });
+      // Read again, the menu is the stored one: the order is decided against it.
+      const fresh = await menuOf(s, menuId);
+      expect(fresh.items.every((i) => i.stock === 0)).toBe(true);
+      const again = await s.placeOrder(
+        fresh,
+        { key: "k1", requestHash: "h1" },
+        () => ({ issues: [issue("SOLD_OUT", { item: "虎皮奶油卷" })] }),
+        () => "111111",
+      );
+      expect(again.kind).toBe("refused");
     });
 
     it("never takes holds that overrun a counter, whatever decide says", async () => {
@@ -257,9 +345,27 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       expect(
         (await s.submitApplication({ key: "a", requestHash: "x" }, () => make("a2"))).kind,
       ).toBe("replayed");
-      await s.updateApplication({ ...make("a1"), status: "reviewing" });
-      expect((await s.listApplications("reviewing")).map((a) => a.id)).toEqual(["a1"]);
+      // Two reviewers move it at once from "submitted": the first change stands.
+      const moves = await Promise.allSettled([
+        s.updateApplication({ ...make("a1"), status: "reviewing" }, "submitted"),
+        s.updateApplication({ ...make("a1"), status: "declined" }, "submitted"),
+      ]);
+      expect(moves.map((m) => m.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const lost = moves.find((m) => m.status === "rejected") as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(StatusChangedError);
+      const [won, other] =
+        moves[0]!.status === "fulfilled" ? ["reviewing", "declined"] : ["declined", "reviewing"];
+      expect((await s.listApplications(won as "reviewing")).map((a) => a.id)).toEqual(["a1"]);
+      expect(await s.listApplications(other as "declined")).toEqual([]);
       expect(await s.listApplications("submitted")).toEqual([]);
+      // `make` may refuse: nothing is stored and the key is not kept.
+      const refused = await s.submitApplication({ key: "b", requestHash: "y" }, () => ({
+        issues: [issue("APPLICATIONS_CLOSED", { deadline: "12月31日 17:00" }, "callId")],
+      }));
+      expect(refused.kind).toBe("refused");
+      expect(
+        (await s.submitApplication({ key: "b", requestHash: "y" }, () => make("b1"))).kind,
+      ).toBe("created");
     });
   });
 }

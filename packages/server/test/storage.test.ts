@@ -2,11 +2,75 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createSqliteStorage, demoSeed, type LinliStorage } from "../src/index.js";
-import { hotMenu, oneOf } from "./helpers.js";
+import {
+  StaleMenuError,
+  createApp,
+  createSqliteStorage,
+  demoSeed,
+  type LinliStorage,
+} from "../src/index.js";
+import { hotMenu, oneOf, orderFor } from "./helpers.js";
 import { storageContract } from "./storage-suite.js";
 
 storageContract("SQLite", async () => createSqliteStorage({ filename: ":memory:" }));
+
+describe("SQLite orders queued against a menu that is then replaced", () => {
+  const T = Date.parse("2026-12-01T08:30:00+08:00");
+  const opened: LinliStorage[] = [];
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+  });
+  const seeded = async () => {
+    const s = createSqliteStorage({ filename: ":memory:" });
+    opened.push(s);
+    await s.migrate();
+    await s.seed({ ...demoSeed(T), menus: [hotMenu(5)] });
+    return s;
+  };
+
+  it("takes no order decided against the menu it was queued with", async () => {
+    const s = await seeded();
+    const menu = (await s.getMenu("hot-menu"))!;
+    // Queued for the next write; the menu is sold out (stock 0) before that write runs.
+    const queued = s.placeOrder(
+      menu,
+      { key: "key-queued", requestHash: "h" },
+      () => oneOf(menu, "o-queued"),
+      () => "654321",
+    );
+    await s.putMenu(hotMenu(0));
+    await expect(queued).rejects.toBeInstanceOf(StaleMenuError);
+    expect(await s.listOrders("hot-menu")).toEqual([]);
+    expect(await s.getReservations("hot-menu")).toEqual({ items: {}, slots: {} });
+  });
+
+  it("answers the resident 409 SOLD_OUT when the stock went to 0 while the order was queued", async () => {
+    const s = await seeded();
+    let replaced = false;
+    const racing: LinliStorage = {
+      ...s,
+      placeOrder(...args) {
+        const placed = s.placeOrder(...args);
+        if (!replaced) {
+          replaced = true;
+          void s.putMenu(hotMenu(0));
+        }
+        return placed;
+      },
+    };
+    const app = createApp({ storage: racing, now: () => T, rateLimitPerMinute: false });
+    const res = await app.request("/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "order-while-sold-out" },
+      body: JSON.stringify(orderFor("hot-menu", 1)),
+    });
+    const body = (await res.json()) as { error: { code: string; message: Record<string, string> } };
+    expect([res.status, body.error.code]).toEqual([409, "SOLD_OUT"]);
+    expect(body.error.message["zh-CN"]).toMatch(/已售罄/);
+    expect(body.error.message["en"]).toMatch(/sold out/);
+    expect(await s.listOrders("hot-menu")).toEqual([]);
+  });
+});
 
 describe("SQLite file shared by two servers", () => {
   const dir = mkdtempSync(join(tmpdir(), "linli-sqlite-"));

@@ -1,5 +1,6 @@
 import {
   ApplicationInputSchema,
+  checkApplication,
   checkOrder,
   createMetricRegistry,
   errorBody,
@@ -414,6 +415,9 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         if (!data.recruitmentCall || data.recruitmentCall.id !== application.callId)
           throw notFound();
         const t = now();
+        // Only while the call is open, with consent to its current privacy notice: as the server.
+        const open = checkApplication(data.recruitmentCall, application, t, hub.timeZone);
+        if (!open.ok) throw LinliClientError.fromCode(httpCodeForIssues(open.error), open.error);
         const at = toOffsetIso(t, hub.timeZone);
         const stored: Application = {
           ...application,

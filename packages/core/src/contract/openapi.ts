@@ -64,7 +64,9 @@ export function openApiDocument(options: OpenApiOptions) {
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       operationId: id,
       summary: r.summary.en,
-      description: r.summary["zh-CN"],
+      description: r.description
+        ? `${r.summary["zh-CN"]}。${r.description["zh-CN"]}\n\n${r.description.en}`
+        : r.summary["zh-CN"],
       ...(r.auth === "admin" ? { security: [{ adminKey: [] }] } : {}),
       parameters: [
         ...parameters(r.params, "path"),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
+import { issue, type LinliIssue } from "../common/issue.js";
 import { GroupQuerySchema, GroupSchema } from "../groups/group.js";
 import { HubSchema } from "../hub/hub.js";
 import { BilingualTextSchema, LocalizedTextSchema, type BilingualText } from "../i18n/locale.js";
@@ -20,6 +21,7 @@ import {
   ApplicationStatusSchema,
   RecruitmentCallSchema,
 } from "../recruitment/recruitment.js";
+import { monthNumber } from "../split/columns.js";
 import { SettlementSchema } from "../split/ledger.js";
 import { RefundSplitSchema } from "../split/refund.js";
 import { SplitRuleSetSchema } from "../split/rules.js";
@@ -94,6 +96,8 @@ export interface RouteDefinition {
   readonly path: string;
   readonly auth: "public" | "admin";
   readonly summary: BilingualText;
+  /** More than the summary says (limits, defaults), for the OpenAPI description. */
+  readonly description?: BilingualText;
   readonly params?: Schema;
   readonly query?: Schema;
   readonly body?: Schema;
@@ -107,6 +111,60 @@ export interface RouteDefinition {
 
 const t = (zh: string, en: string): BilingualText => ({ "zh-CN": zh, en });
 const byId = z.object({ id: IdSchema });
+
+/**
+ * The most months one metrics snapshot may cover, both ends included: five years. Each month
+ * is computed for every metric's series, so an unbounded range (`0001-01` to `9999-12`) would
+ * hold a server for seconds and hundreds of megabytes.
+ */
+export const MAX_METRICS_MONTHS = 60;
+
+/**
+ * `from` and `to` of a metrics request, when both are given, at most
+ * {@link MAX_METRICS_MONTHS} apart. A server that fills in a missing end checks the range it
+ * ends up with again.
+ */
+export const MetricsQuerySchema = z
+  .object({
+    from: z.optional(
+      MonthSchema.check(z.describe("First month, YYYY-MM; default five months before `to`")),
+    ),
+    to: z.optional(MonthSchema.check(z.describe("Last month, YYYY-MM; default this month"))),
+  })
+  .check(
+    z.superRefine((q, ctx) => {
+      if (q.from === undefined || q.to === undefined) return;
+      const months = monthNumber(q.to) - monthNumber(q.from) + 1;
+      if (months > MAX_METRICS_MONTHS)
+        ctx.issues.push({
+          code: "custom",
+          message: "PERIOD_TOO_LONG",
+          params: { maximum: MAX_METRICS_MONTHS, months, from: q.from, to: q.to },
+          path: ["to"],
+          input: q.to,
+        });
+    }),
+  );
+export type MetricsQuery = z.infer<typeof MetricsQuerySchema>;
+
+/**
+ * Why a metrics period is too long for one request, at the query parameter the caller gave
+ * (`path`), or `undefined` when it is not: for a server that filled in the other end.
+ *
+ * @example
+ * metricsPeriodIssue("0001-01", "2026-12", "from")?.code; // "PERIOD_TOO_LONG"
+ */
+export function metricsPeriodIssue(
+  from: string,
+  to: string,
+  path: "from" | "to",
+): LinliIssue | undefined {
+  const months = monthNumber(to) - monthNumber(from) + 1;
+  if (months <= MAX_METRICS_MONTHS) return undefined;
+  return issue("PERIOD_TOO_LONG", { maximum: MAX_METRICS_MONTHS, months, from, to }, path, {
+    maximum: MAX_METRICS_MONTHS,
+  });
+}
 
 /**
  * The Linli HTTP API. Public routes serve the widgets; admin routes (`Authorization: Bearer
@@ -208,6 +266,9 @@ export const routes = {
     response: ApplicationReceiptSchema,
     errors: [
       "NOT_FOUND",
+      "APPLICATIONS_NOT_OPEN",
+      "APPLICATIONS_CLOSED",
+      "IDEMPOTENCY_KEY_REUSED",
       "RATE_LIMITED",
       "PAYLOAD_TOO_LARGE",
       "UNSUPPORTED_MEDIA_TYPE",
@@ -219,7 +280,11 @@ export const routes = {
     path: "/v1/metrics",
     auth: "public",
     summary: t("获取共富指标快照", "Get the co-prosperity metrics snapshot"),
-    query: z.object({ from: z.optional(MonthSchema), to: z.optional(MonthSchema) }),
+    description: t(
+      `默认为截至本月的六个月；一次最多 ${MAX_METRICS_MONTHS} 个月（含首尾），超出时返回 400 VALIDATION_FAILED。`,
+      `Six months up to this month by default; at most ${MAX_METRICS_MONTHS} months (both ends included) at once, else 400 VALIDATION_FAILED.`,
+    ),
+    query: MetricsQuerySchema,
     status: 200,
     response: MetricsSnapshotSchema,
     errors: [],
@@ -269,7 +334,7 @@ export const routes = {
     body: z.object({ amount: MoneySchema }),
     status: 201,
     response: RefundSplitSchema,
-    errors: ["UNAUTHORIZED", "NOT_FOUND", "TRANSITION_REFUSED"],
+    errors: ["UNAUTHORIZED", "NOT_FOUND", "TRANSITION_REFUSED", "IDEMPOTENCY_KEY_REUSED"],
   },
   getRoster: {
     method: "GET",

@@ -141,11 +141,29 @@ export const messages = /* @__PURE__ */ (() =>
       "zh-CN": "时期无效：{from} 至 {to}",
       en: "The period is not valid: {from} to {to}",
     },
+    PERIOD_TOO_LONG: {
+      "zh-CN": "一次最多查询 {maximum} 个月（{from} 至 {to} 共 {months} 个月）",
+      en: "A period can be at most {maximum} months long ({from} to {to} is {months})",
+    },
     DUPLICATE_METRIC: {
       "zh-CN": "指标 {value} 已经登记",
       en: "The metric {value} is already registered",
     },
     UNKNOWN_METRIC: { "zh-CN": "没有指标 {value}", en: "There is no metric {value}" },
+
+    // Partner recruitment.
+    APPLICATIONS_NOT_OPEN: {
+      "zh-CN": "招募将于 {opensAt} 开始接受申请",
+      en: "Applications open at {opensAt}",
+    },
+    APPLICATIONS_CLOSED: {
+      "zh-CN": "招募已于 {deadline} 截止",
+      en: "Applications closed at {deadline}",
+    },
+    POLICY_VERSION_MISMATCH: {
+      "zh-CN": "隐私说明已更新（现为 {expected} 版），请重新阅读并同意后再提交",
+      en: "The privacy notice has changed (it is now version {expected}): read and agree to it again before you submit",
+    },
 
     // Preorder rules.
     EMPTY_ORDER: { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
 import { ConsentSchema } from "../common/consent.js";
+import { issue, type LinliIssue } from "../common/issue.js";
+import type { Result } from "../common/result.js";
 import { IdSchema } from "../common/ids.js";
 import { GroupCategorySchema } from "../groups/group.js";
 import { SupportKindSchema, SupportOfferSchema } from "../hub/hub.js";
@@ -7,6 +9,7 @@ import { LocalizedTextSchema } from "../i18n/locale.js";
 import { defineLifecycle } from "../lifecycle/lifecycle.js";
 import { CohortSchema } from "../partners/partner.js";
 import { CnMobileSchema } from "../phone/phone.js";
+import { formatDateTimeBilingual } from "../time/format.js";
 import { InstantSchema } from "../time/schemas.js";
 
 /** A public call for partners: what the hub offers and what it asks of applicants. */
@@ -69,6 +72,56 @@ export const ApplicationInputSchema = /* @__PURE__ */ (() =>
     consent: ConsentSchema,
   }))();
 export type ApplicationInput = z.infer<typeof ApplicationInputSchema>;
+
+/**
+ * Whether a call takes an application at `now` (epoch ms): not before the call opens, not
+ * after its deadline, and only with consent to the call's current privacy notice. Server and
+ * embedded store both ask this, so they refuse the same applications.
+ *
+ * @returns the input, or `APPLICATIONS_NOT_OPEN` / `APPLICATIONS_CLOSED` (409) at `callId`
+ * and `POLICY_VERSION_MISMATCH` (400) at `consent.policyVersion`.
+ * @example
+ * const r = checkApplication(call, input, Date.now(), "Asia/Shanghai");
+ * if (!r.ok) r.error[0]?.code; // "APPLICATIONS_CLOSED"
+ */
+export function checkApplication(
+  call: RecruitmentCall,
+  input: ApplicationInput,
+  now: number,
+  timeZone: string,
+): Result<ApplicationInput, LinliIssue[]> {
+  const problems: LinliIssue[] = [];
+  const opens = Date.parse(call.opensAt);
+  if (now < opens)
+    problems.push(
+      issue(
+        "APPLICATIONS_NOT_OPEN",
+        { opensAt: formatDateTimeBilingual(opens, timeZone) },
+        "callId",
+        { opensAt: call.opensAt },
+      ),
+    );
+  const deadline = call.deadline !== undefined ? Date.parse(call.deadline) : undefined;
+  if (deadline !== undefined && now > deadline)
+    problems.push(
+      issue(
+        "APPLICATIONS_CLOSED",
+        { deadline: formatDateTimeBilingual(deadline, timeZone) },
+        "callId",
+        { deadline: call.deadline! },
+      ),
+    );
+  if (input.consent.policyVersion !== call.privacyPolicy.version)
+    problems.push(
+      issue(
+        "POLICY_VERSION_MISMATCH",
+        { expected: call.privacyPolicy.version },
+        "consent.policyVersion",
+        { expected: call.privacyPolicy.version },
+      ),
+    );
+  return problems.length === 0 ? { ok: true, value: input } : { ok: false, error: problems };
+}
 
 /** Review states of an application. */
 export const APPLICATION_STATUSES = [

@@ -64,6 +64,20 @@ export class StaleMenuError extends Error {
   }
 }
 
+/**
+ * A status change was decided from a status the order or application no longer has (another
+ * change was stored first): nothing was written. Read it again and decide again.
+ */
+export class StatusChangedError extends Error {
+  constructor(
+    readonly id: string,
+    readonly expected: string,
+  ) {
+    super(`${id} is no longer ${expected}: another change came first; nothing was written`);
+    this.name = "StatusChangedError";
+  }
+}
+
 /** An order ready to store with what it takes from its menu, or why it is refused. */
 export type OrderDecision =
   { readonly order: Order; readonly holds: readonly Hold[] } | { readonly issues: LinliIssue[] };
@@ -117,17 +131,30 @@ export interface LinliStorage {
     /** Draws another pickup code when the first is already used on this menu. */
     newPickupCode: () => string,
   ): Promise<CreateResult<Order>>;
-  /** Moves an order's status and, in the same transaction, posts ledger entries (a sale on collection). */
-  updateOrder(order: Order, ledger: readonly LedgerEntry[]): Promise<void>;
+  /**
+   * Moves an order's status and, in the same transaction, posts ledger entries (a sale on
+   * collection), only if the stored order still has status `from`, the one the change was
+   * decided from; else writes nothing and throws {@link StatusChangedError}. Two staff
+   * marking one order collected at once post one sale.
+   */
+  updateOrder(order: Order, ledger: readonly LedgerEntry[], from: OrderStatus): Promise<void>;
 
-  /** Stores a new application; `make` receives every reference so far, to number the next. */
+  /**
+   * Stores a new application; `make` receives every reference so far, to number the next, and
+   * returns the application or the issues that refuse it. A known idempotency key gets its
+   * first answer, whatever `make` would say now.
+   */
   submitApplication(
     idempotency: Idempotent,
-    make: (references: readonly string[]) => Application,
+    make: (references: readonly string[]) => Application | { issues: LinliIssue[] },
   ): Promise<CreateResult<Application>>;
   listApplications(status?: ApplicationStatus): Promise<Application[]>;
   getApplication(id: string): Promise<Application | undefined>;
-  updateApplication(application: Application): Promise<void>;
+  /**
+   * Stores an application's new review status if the stored one is still `from`; else writes
+   * nothing and throws {@link StatusChangedError}.
+   */
+  updateApplication(application: Application, from: ApplicationStatus): Promise<void>;
 
   listRuleSets(): Promise<SplitRuleSet[]>;
   putRuleSet(set: SplitRuleSet): Promise<SplitRuleSet>;

@@ -19,6 +19,7 @@ import { deepFreeze } from "../deep-freeze.js";
 import {
   OversellError,
   StaleMenuError,
+  StatusChangedError,
   type CreateResult,
   type Idempotent,
   type LinliStorage,
@@ -492,11 +493,13 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
       }
       throw new Error(`menu ${menuId}: counters kept changing; try again`);
     },
-    async updateOrder(order, ledger) {
+    async updateOrder(order, ledger, from) {
       await tx(async (c) => {
         const before = first<Order>(
           await c.query("SELECT doc FROM orders WHERE id = $1 FOR UPDATE", [order.id]),
         );
+        // Decided from a status the order no longer has: the change that came first stands.
+        if (before?.status !== from) throw new StatusChangedError(order.id, from);
         await c.query("UPDATE orders SET status = $1, doc = $2 WHERE id = $3", [
           order.status,
           JSON.stringify(order),
@@ -517,6 +520,7 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
           await c.query("SELECT doc->>'reference' AS r FROM applications")
         ).rows.map((x: { r: string }) => x.r);
         const a = make(references);
+        if ("issues" in a) return { kind: "refused", issues: a.issues };
         await c.query(
           "INSERT INTO applications (id, status, submitted_at, doc) VALUES ($1, $2, $3, $4)",
           [a.id, a.status, a.submittedAt, JSON.stringify(a)],
@@ -540,12 +544,12 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
         await pool.query("SELECT doc FROM applications WHERE id = $1", [id]),
       );
     },
-    async updateApplication(a) {
-      await pool.query("UPDATE applications SET status = $1, doc = $2 WHERE id = $3", [
-        a.status,
-        JSON.stringify(a),
-        a.id,
-      ]);
+    async updateApplication(a, from) {
+      const r = await pool.query(
+        "UPDATE applications SET status = $1, doc = $2 WHERE id = $3 AND status = $4",
+        [a.status, JSON.stringify(a), a.id, from],
+      );
+      if (r.rowCount === 0) throw new StatusChangedError(a.id, from);
     },
 
     async listRuleSets() {

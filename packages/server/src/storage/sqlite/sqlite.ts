@@ -15,7 +15,14 @@ import type {
   SplitRuleSet,
 } from "@linli/core";
 import { holdsFit, type Hold } from "@linli/core";
-import { OversellError, type CreateResult, type LinliStorage, type SeedData } from "../storage.js";
+import {
+  OversellError,
+  StaleMenuError,
+  StatusChangedError,
+  type CreateResult,
+  type LinliStorage,
+  type SeedData,
+} from "../storage.js";
 import { deepFreeze } from "../deep-freeze.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { MIGRATIONS } from "./schema.js";
@@ -220,6 +227,23 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     const version = sql("PRAGMA data_version").pluck().get() as number;
     if (version !== writeVersion) codes.clear();
     writeVersion = version;
+    // Remembered menus too, so `placeOrder` can trust one it finds (see `stillStored`).
+    if (version !== seenVersion) {
+      menus.clear();
+      seenVersion = version;
+    }
+  };
+  /**
+   * Whether `menu` is the stored menu, inside a write. The menu handed out by `getMenu` is
+   * the remembered one until this connection writes that menu or another commits anything,
+   * so the common case is one identity check; otherwise the stored document is read and
+   * compared.
+   */
+  const stillStored = (menu: Menu): boolean => {
+    if (menus.get(menu.id) === menu) return true;
+    const row = sql("SELECT doc FROM menus WHERE id = ?").get(menu.id) as
+      { doc: string } | undefined;
+    return row !== undefined && row.doc === JSON.stringify(menu);
   };
   /** Inserts an order with a pickup code no other order of its menu has. */
   const insertOrder = (o: Order, newPickupCode: () => string): Order => {
@@ -381,8 +405,11 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     async getReservations(menuId) {
       return reservationsSync(menuId);
     },
-    async placeOrder({ id: menuId }, idem, decide, newPickupCode) {
-      return write((): CreateResult<Order> => {
+    async placeOrder(menu, idem, decide, newPickupCode) {
+      const menuId = menu.id;
+      // A changed menu is answered after the write, not thrown inside it: a throw rolls back
+      // the whole batch and runs it again job by job (see `flush`).
+      const result = await write((): CreateResult<Order> | "stale" => {
         const seen = idempotent("order", idem.key, idem.requestHash);
         if (seen === "reused") return { kind: "key-reused" };
         if (seen !== undefined)
@@ -390,6 +417,7 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
             kind: "replayed",
             value: one<Order>("SELECT doc FROM orders WHERE id = ?", seen)!,
           };
+        if (!stillStored(menu)) return "stale";
         // Counters are read inside the write, so `decide` sees exactly what is held.
         const held = heldNow(menuId);
         const decision = decide(held);
@@ -403,10 +431,14 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
         remember("order", idem.key, idem.requestHash, o.id);
         return { kind: "created", value: o };
       });
+      if (result === "stale") throw new StaleMenuError(menuId);
+      return result;
     },
-    async updateOrder(order, ledger) {
-      await write(() => {
+    async updateOrder(order, ledger, from) {
+      const moved = await write(() => {
         const before = one<Order>("SELECT doc FROM orders WHERE id = ?", order.id);
+        // Decided from a status the order no longer has: the change that came first stands.
+        if (before?.status !== from) return false;
         sql("UPDATE orders SET status = ?, doc = ? WHERE id = ?").run(
           order.status,
           JSON.stringify(order),
@@ -416,7 +448,9 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
         if (before && before.status !== "cancelled" && order.status === "cancelled")
           release(before);
         postLedger(ledger);
+        return true;
       });
+      if (!moved) throw new StatusChangedError(order.id, from);
     },
 
     async submitApplication(idem, make) {
@@ -434,6 +468,7 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
           }[]
         ).map((x) => x.r);
         const a = make(references);
+        if ("issues" in a) return { kind: "refused", issues: a.issues };
         sql("INSERT INTO applications (id, status, submitted_at, doc) VALUES (?, ?, ?, ?)").run(
           a.id,
           a.status,
@@ -455,12 +490,11 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     async getApplication(id) {
       return one<Application>("SELECT doc FROM applications WHERE id = ?", id);
     },
-    async updateApplication(a) {
-      sql("UPDATE applications SET status = ?, doc = ? WHERE id = ?").run(
-        a.status,
-        JSON.stringify(a),
-        a.id,
-      );
+    async updateApplication(a, from) {
+      const { changes } = sql(
+        "UPDATE applications SET status = ?, doc = ? WHERE id = ? AND status = ?",
+      ).run(a.status, JSON.stringify(a), a.id, from);
+      if (changes === 0) throw new StatusChangedError(a.id, from);
     },
 
     async listRuleSets() {
