@@ -78,6 +78,14 @@ describe("embedded store: default data", () => {
     expect(data.recruitmentCall?.id).toBe(recruitmentCall.id);
   });
 
+  it("takes applications to the demo call whatever the day, after its own deadline too", async () => {
+    const store = createEmbeddedStore({ now: () => Date.parse("2027-03-01T10:00:00+08:00") });
+    const call = await store.getRecruitmentCall();
+    expect(call.deadline).toBe("2027-04-30T10:00:00+08:00");
+    const receipt = await store.submitApplication(sampleApplication, { idempotencyKey: key() });
+    expect(receipt.reference).toBe("HZ-2027-0001");
+  });
+
   it("gives the next menu still taking orders when no date is asked for", async () => {
     // At 12:00 today's menu has closed (10:00), so the default is tomorrow's.
     let t = Date.parse("2026-12-01T12:00:00+08:00");
@@ -441,7 +449,12 @@ describe("embedded store: ids, codes and references", () => {
 
   it("numbers application references within each year", async () => {
     let t = Date.parse("2026-12-31T23:00:00+08:00");
-    const store = createEmbeddedStore({ now: () => t });
+    // A call still open in January: the demo call closes on 31 December.
+    const data = {
+      ...defaultEmbeddedData(t),
+      recruitmentCall: { ...recruitmentCall, deadline: "2027-01-31T17:00:00+08:00" },
+    };
+    const store = createEmbeddedStore({ now: () => t, data });
     const first = await store.submitApplication(sampleApplication, { idempotencyKey: key() });
     t = Date.parse("2027-01-01T00:30:00+08:00");
     const second = await store.submitApplication(

@@ -18,6 +18,9 @@ import {
   RecruitmentCallSchema,
   SessionScheduleSchema,
   SlugSchema,
+  checkApplication,
+  errorBody,
+  httpCodeForIssues,
   fieldMessages,
   menuAvailability,
   validate,
@@ -29,6 +32,7 @@ import {
   nightMarketGroups,
   partners,
   recruitmentCall,
+  recruitmentCallOpenAt,
   redHouse,
   sampleApplication,
 } from "../src/fixtures/index.js";
@@ -481,6 +485,76 @@ describe("Recruitment", () => {
   it("treats the cohort as optional", () => {
     const { cohort: _omit, ...rest } = sampleApplication;
     expect(validate(ApplicationInputSchema, rest).ok).toBe(true);
+  });
+  it("gives demos a call that takes applications on any day, the fixture's own while it is open", () => {
+    const zone = "Asia/Shanghai";
+    const inside = Date.parse("2026-12-01T10:00:00+08:00");
+    expect(recruitmentCallOpenAt(inside)).toBe(recruitmentCall);
+    for (const iso of [
+      "2026-10-01T08:00:00+08:00",
+      "2027-01-01T00:00:00+08:00",
+      "2031-06-15T23:59:00+08:00",
+    ]) {
+      const now = Date.parse(iso);
+      const call = recruitmentCallOpenAt(now);
+      expect(checkApplication(call, sampleApplication, now, zone).ok, iso).toBe(true);
+      expect(validate(RecruitmentCallSchema, call).ok, iso).toBe(true);
+    }
+    expect(recruitmentCallOpenAt(Date.parse("2027-03-01T10:00:00+08:00"))).toMatchObject({
+      id: recruitmentCall.id,
+      opensAt: "2027-02-01T10:00:00+08:00",
+      deadline: "2027-04-30T10:00:00+08:00",
+    });
+  });
+  it("takes applications only while the call is open, with consent to its privacy notice", () => {
+    const at = (iso: string) => Date.parse(iso);
+    const zone = "Asia/Shanghai";
+    expect(
+      checkApplication(recruitmentCall, sampleApplication, at(recruitmentCall.opensAt), zone),
+    ).toEqual({ ok: true, value: sampleApplication });
+    const early = checkApplication(
+      recruitmentCall,
+      sampleApplication,
+      at("2026-10-31T12:00:00+08:00"),
+      zone,
+    );
+    const late = checkApplication(
+      recruitmentCall,
+      sampleApplication,
+      at("2026-12-31T17:00:01+08:00"),
+      zone,
+    );
+    const stale = checkApplication(
+      recruitmentCall,
+      { ...sampleApplication, consent: { ...sampleApplication.consent, policyVersion: "2025-01" } },
+      at("2026-11-28T10:15:00+08:00"),
+      zone,
+    );
+    if (early.ok || late.ok || stale.ok) throw new Error("expected refusals");
+    expect(errorBody(httpCodeForIssues(early.error), early.error).error).toMatchObject({
+      status: 409,
+      code: "APPLICATIONS_NOT_OPEN",
+      message: {
+        "zh-CN": "招募将于 11月1日 09:00 开始接受申请",
+        en: expect.stringContaining("Applications open at"),
+      },
+    });
+    expect(early.error[0]!.path).toBe("callId");
+    expect(errorBody(httpCodeForIssues(late.error), late.error).error).toMatchObject({
+      status: 409,
+      code: "APPLICATIONS_CLOSED",
+    });
+    expect(errorBody(httpCodeForIssues(stale.error), stale.error).error).toMatchObject({
+      status: 400,
+      code: "VALIDATION_FAILED",
+    });
+    expect(fieldMessages(stale.error, "en")).toEqual({
+      "consent.policyVersion":
+        "The privacy notice has changed (it is now version 2026-11): read and agree to it again before you submit",
+    });
+    expect(fieldMessages(stale.error, "zh-CN")["consent.policyVersion"]).toBe(
+      "隐私说明已更新（现为 2026-11 版），请重新阅读并同意后再提交",
+    );
   });
   refuses(
     ApplicationSchema,

@@ -7,7 +7,7 @@ import {
   groups,
   nightMarketGroups,
   partners,
-  recruitmentCall,
+  recruitmentCallOpenAt,
   redHouse,
   splitRuleSets,
 } from "@linli/core/fixtures";
@@ -30,7 +30,7 @@ export function demoSeed(now: number): SeedData {
     groups: [...groups, ...nightMarketGroups],
     partners,
     menus: demoMenus(now),
-    recruitmentCall,
+    recruitmentCall: recruitmentCallOpenAt(now),
     ruleSets: splitRuleSets,
     ledger: activityLedger,
     sessions: activitySessions,

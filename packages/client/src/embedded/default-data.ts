@@ -4,7 +4,7 @@ import {
   gongshuActivity,
   groups,
   partners,
-  recruitmentCall,
+  recruitmentCallOpenAt,
   redHouse,
 } from "@linli/core/fixtures";
 import type { EmbeddedData } from "./data.js";
@@ -27,7 +27,7 @@ export function defaultEmbeddedData(now: number): EmbeddedData {
     groups: groups.filter((g) => g.hubId === redHouse.id),
     partners: partners.filter((p) => p.hubId === redHouse.id),
     menus: [bakeryMenu(today), bakeryMenu(addDays(today, 1))],
-    recruitmentCall,
+    recruitmentCall: recruitmentCallOpenAt(now),
     metrics: gongshuActivity,
   };
 }
