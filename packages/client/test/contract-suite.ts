@@ -245,6 +245,7 @@ export function storeContract(
 
         const e = await refusal(store.getGroup("no-such-group"));
         expectRefused(e, "NOT_FOUND", 404, "not-found");
+        issueAt(e, "id", "UNKNOWN_REFERENCE");
       });
     });
 
@@ -283,7 +284,11 @@ export function storeContract(
 
       it("answers not-found for a date without a menu or an unknown group, and refuses a bad date", async () => {
         const { store, menu } = await setup();
-        expectRefused(await refusal(menu(addDays(today, 30))), "NOT_FOUND", 404, "not-found");
+        const none = await refusal(menu(addDays(today, 30)));
+        expectRefused(none, "NOT_FOUND", 404, "not-found");
+        expect(issueAt(none, "date", "NO_MENU_ON_DATE").message.en).toBe(
+          `There is no menu for ${addDays(today, 30)}`,
+        );
         expectRefused(await refusal(store.getMenu("no-such-group")), "NOT_FOUND", 404, "not-found");
         const bad = await refusal(menu("2026-13-45"));
         expectRefused(bad, "VALIDATION_FAILED", 400, "validation");
@@ -524,6 +529,9 @@ export function storeContract(
         const first = await place(body(m, [{ itemId: "fruit-cup", quantity: 1 }]), key);
         const e = await refusal(place(body(m, [{ itemId: "fruit-cup", quantity: 2 }]), key));
         expectRefused(e, "IDEMPOTENCY_KEY_REUSED", 422, "validation");
+        expect(issueAt(e, "headers.idempotency-key", "KEY_REUSED").message.en).toBe(
+          "This idempotency key was already used for a different request",
+        );
         expect(await store.getOrder(first.id, first.pickupCode)).toEqual(first);
         expect(
           (await menu()).availability.items.find((i) => i.itemId === "fruit-cup")!.reserved,
@@ -575,7 +583,9 @@ export function storeContract(
         const { store, menu, body, place } = await setup();
         const { menu: m } = await menu();
         const b = body(m, [{ itemId: "egg-tart", quantity: 1 }]);
-        expectRefused(await refusal(place(b, "short")), "VALIDATION_FAILED", 400, "validation");
+        const short = await refusal(place(b, "short"));
+        expectRefused(short, "VALIDATION_FAILED", 400, "validation");
+        issueAt(short, "headers.idempotency-key");
         expectRefused(
           await refusal(place(b, "has spaces in it")),
           "VALIDATION_FAILED",
@@ -605,6 +615,7 @@ export function storeContract(
           place({ ...body(m, [{ itemId: "egg-tart", quantity: 1 }]), menuId: "no-such-menu" }),
         );
         expectRefused(gone, "NOT_FOUND", 404, "not-found");
+        issueAt(gone, "menuId", "UNKNOWN_REFERENCE");
         expect((await menu()).availability.slots.every((s) => s.reserved === 0)).toBe(true);
       });
     });
@@ -729,6 +740,7 @@ export function storeContract(
           }),
         );
         expectRefused(e, "NOT_FOUND", 404, "not-found");
+        issueAt(e, "callId", "UNKNOWN_REFERENCE");
       });
     });
 

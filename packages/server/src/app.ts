@@ -258,11 +258,7 @@ export function createApp(options: AppOptions): Hono {
         : currentMenu(menus, now());
     if (!menu)
       throw new HttpError("NOT_FOUND", [
-        issue(
-          "UNKNOWN_REFERENCE",
-          { target: { "zh-CN": "菜单", en: "menu" }, value: query.date ?? today },
-          "date",
-        ),
+        issue("NO_MENU_ON_DATE", { date: query.date ?? today }, "date"),
       ]);
     return {
       menu,
@@ -634,11 +630,7 @@ export function createApp(options: AppOptions): Hono {
   function settleCreate<T, R>(result: CreateResult<T>, view: (value: T) => R): R {
     if (result.kind === "key-reused") {
       throw new HttpError("IDEMPOTENCY_KEY_REUSED", [
-        issue(
-          "INVALID_INPUT",
-          { label: { "zh-CN": "请求编号", en: "the idempotency key" } },
-          "headers.idempotency-key",
-        ),
+        issue("KEY_REUSED", {}, "headers.idempotency-key"),
       ]);
     }
     if (result.kind === "refused")

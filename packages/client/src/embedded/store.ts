@@ -7,6 +7,7 @@ import {
   fieldLabels,
   httpCodeForIssues,
   IdempotencyKeySchema,
+  issue,
   menuAvailability,
   pickupCodeFrom,
   PlaceOrderBodySchema,
@@ -93,10 +94,15 @@ function checkKey(key: unknown): Result<string, LinliIssue[]> {
   const r = validate(IdempotencyKeySchema, key, {
     labels: { "": fieldLabels["idempotencyKey"]! },
   });
-  return r.ok ? r : { ok: false, error: r.error.map((i) => ({ ...i, path: "idempotencyKey" })) };
+  return r.ok ? r : { ok: false, error: r.error.map((i) => ({ ...i, path: KEY_PATH })) };
 }
 
+// Issues carry the paths the server gives, so a form maps both stores' refusals alike.
+const KEY_PATH = "headers.idempotency-key";
 const notFound = () => LinliClientError.fromCode("NOT_FOUND");
+/** The server's 404 for an id that names nothing: what was looked for, at its field. */
+const unknown = (target: { "zh-CN": string; en: string }, value: string, path: string) =>
+  LinliClientError.fromCode("NOT_FOUND", [issue("UNKNOWN_REFERENCE", { target, value }, path)]);
 
 /** A failure that is nobody's input: a bug, or storage refusing a write. */
 function internal(cause: unknown): LinliClientError {
@@ -276,7 +282,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
     // By id or by slug, as the server finds it (elements are given `group="three-moms-baking"`).
     const group =
       data.groups.find((g) => g.id === groupId) ?? data.groups.find((g) => g.slug === groupId);
-    if (!group) throw notFound();
+    if (!group) throw unknown({ "zh-CN": "社群", en: "group" }, groupId, "id");
     return group;
   }
 
@@ -309,7 +315,10 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
   ): T | undefined {
     const used = keys.get(key);
     if (!used) return undefined;
-    if (used.fingerprint !== print) throw LinliClientError.fromCode("IDEMPOTENCY_KEY_REUSED");
+    if (used.fingerprint !== print)
+      throw LinliClientError.fromCode("IDEMPOTENCY_KEY_REUSED", [
+        issue("KEY_REUSED", {}, KEY_PATH),
+      ]);
     return find(used.id);
   }
 
@@ -331,7 +340,10 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         const t = now();
         const mine = data.menus.filter((m) => m.groupId === group.id);
         const menu = date !== undefined ? mine.find((m) => m.date === date) : currentMenu(mine, t);
-        if (!menu) throw notFound();
+        if (!menu)
+          throw LinliClientError.fromCode("NOT_FOUND", [
+            issue("NO_MENU_ON_DATE", { date: date ?? toZoned(t, hub.timeZone).date }, "date"),
+          ]);
         return { menu, availability: menuAvailability(menu, ordersOf(menu.id), t) };
       }),
 
@@ -348,7 +360,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         if (earlier) return storedOrderReceipt(earlier);
 
         const menu = menus.get(request.menuId);
-        if (!menu) throw notFound();
+        if (!menu) throw unknown({ "zh-CN": "菜单", en: "menu" }, request.menuId, "menuId");
         const t = now();
         const checked = checkOrder(menu, ordersOf(menu.id), request, t);
         if (!checked.ok)
@@ -413,7 +425,11 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         if (earlier) return applicationReceipt(earlier);
 
         if (!data.recruitmentCall || data.recruitmentCall.id !== application.callId)
-          throw notFound();
+          throw unknown(
+            { "zh-CN": "招募令", en: "recruitment call" },
+            application.callId,
+            "callId",
+          );
         const t = now();
         // Only while the call is open, with consent to its current privacy notice: as the server.
         const open = checkApplication(data.recruitmentCall, application, t, hub.timeZone);

@@ -165,6 +165,13 @@ export const messages = /* @__PURE__ */ (() =>
       en: "The privacy notice has changed (it is now version {expected}): read and agree to it again before you submit",
     },
 
+    // Requests.
+    KEY_REUSED: {
+      "zh-CN": "这个请求编号已用于另一份不同的请求",
+      en: "This idempotency key was already used for a different request",
+    },
+    NO_MENU_ON_DATE: { "zh-CN": "{date} 没有菜单", en: "There is no menu for {date}" },
+
     // Preorder rules.
     EMPTY_ORDER: { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },
     MENU_MISMATCH: { "zh-CN": "订单不属于这份菜单", en: "This order is for a different menu" },
