@@ -50,7 +50,15 @@ const browser = () => {
 export default defineConfig({
   plugins: [wdsSocketStub()],
   // Pre-bundled up front, so a dependency first seen mid-run does not reload the test page.
-  optimizeDeps: { include: ["lit", "lit/directives/repeat.js", "@open-wc/testing", "ical.js"] },
+  optimizeDeps: {
+    include: [
+      "lit",
+      "lit/directives/repeat.js",
+      "lit/directives/live.js",
+      "@open-wc/testing",
+      "ical.js",
+    ],
+  },
   test: {
     // Real Chromium on a busy 2-core machine: typing into a whole form can take seconds.
     testTimeout: 30_000,

@@ -103,6 +103,29 @@ describe("<linli-group-directory>", () => {
     expect(el.getAttribute("status")).to.equal("self-operating");
   });
 
+  it("shows every category and status again once the filters are cleared", async () => {
+    const el = await directory(redHouseGroups);
+    const category = $<HTMLSelectElement>(el, "#category")!;
+    const state = $<HTMLSelectElement>(el, "#status")!;
+    // Once the resident has picked "all" themselves, the browser ignores that option's
+    // `selected` attribute: only the select's value can bring it back.
+    for (const [select, value] of [
+      [category, "baking"],
+      [state, "self-operating"],
+    ] as const) {
+      await userEvent.selectOptions(select, value);
+      await userEvent.selectOptions(select, "");
+      await userEvent.selectOptions(select, value);
+    }
+    await waitUntil(() => names(el).length === 1);
+    await userEvent.click($(el, '[part="clear"]')!);
+    await waitUntil(() => names(el).length === 62);
+    expect(category.value).to.equal("");
+    expect(category.selectedOptions[0]!.textContent!.trim()).to.equal("全部类别");
+    expect(state.value).to.equal("");
+    expect(state.selectedOptions[0]!.textContent!.trim()).to.equal("全部状态");
+  });
+
   it("tells the host what the resident filtered, with the counts", async () => {
     const el = await directory(redHouseGroups);
     const filtered = oneEvent(el, "linli-groups-filter");

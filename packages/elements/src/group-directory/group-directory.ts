@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { LinliStore } from "@linli/client";
 import type { PublicGroup } from "@linli/core/contract";
@@ -344,6 +345,9 @@ export class LinliGroupDirectory extends LinliElement {
   protected override render(): TemplateResult {
     const all = this.all;
     const filtering = this.q !== "" || this.category !== "" || this.status !== "";
+    // Each select's value is bound (live: the resident may have changed it) since the browser
+    // ignores `selected` once an option was picked; `?selected` still chooses on the first
+    // render, when the options do not exist yet as the value is set.
     return html`
       <form
         part="filters"
@@ -369,7 +373,12 @@ export class LinliGroupDirectory extends LinliElement {
         </div>
         <div part="field" class="field">
           <label part="label" for="category">${this.t("directory.category")}</label>
-          <select part="select" id="category" @change=${(e: Event) => this.onSelect("category", e)}>
+          <select
+            part="select"
+            id="category"
+            .value=${live(this.category)}
+            @change=${(e: Event) => this.onSelect("category", e)}
+          >
             <option value="" ?selected=${this.category === ""}>
               ${this.t("directory.allCategories")}
             </option>
@@ -378,7 +387,12 @@ export class LinliGroupDirectory extends LinliElement {
         </div>
         <div part="field" class="field">
           <label part="label" for="status">${this.t("directory.status")}</label>
-          <select part="select" id="status" @change=${(e: Event) => this.onSelect("status", e)}>
+          <select
+            part="select"
+            id="status"
+            .value=${live(this.status)}
+            @change=${(e: Event) => this.onSelect("status", e)}
+          >
             <option value="" ?selected=${this.status === ""}>
               ${this.t("directory.allStatuses")}
             </option>

@@ -73,6 +73,7 @@ export const preorderMessages = {
     en: "Everything you entered is still here. Trying again will not order twice.",
   },
   "preorder.tryAgain": { "zh-CN": "重试", en: "Try again" },
+  "preorder.refusedTitle": { "zh-CN": "预订没有被接受", en: "Your order was not accepted" },
   "preorder.conflictTitle": {
     "zh-CN": "有些东西刚刚被订完了",
     en: "Some things have just run out",
@@ -103,7 +104,7 @@ export const preorderMessages = {
   },
   "preorder.showNext": { "zh-CN": "查看 {date} 的菜单", en: "See the menu for {date}" },
   "preorder.noNext": {
-    "zh-CN": "下一期菜单还没有发布，请关注群消息。",
+    "zh-CN": "下一期菜单还没有发布。",
     en: "The next menu has not been posted yet.",
   },
   "preorder.confirmed": { "zh-CN": "预订成功", en: "Order placed" },

@@ -3,6 +3,7 @@ import { nothing } from "lit";
 import { afterEach, describe, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import { LinliClientError, type LinliStore } from "@linli/client";
+import { errorBody } from "@linli/core";
 import {
   bakeryData,
   bakeryStore,
@@ -133,6 +134,12 @@ describe("<linli-preorder>", () => {
     expect(tarts.value).to.equal("12");
     // 4 × ¥18.00 + 12 × ¥5.00 = ¥132.00, exactly.
     expect(text(part(el, "total"))).to.equal("合计 ¥132.00");
+    // Typed over the limit again: the clamped number shows, though what is ordered stays 4.
+    await userEvent.fill(input, "10");
+    await userEvent.keyboard("{Tab}");
+    await el.updateComplete;
+    expect(input.value).to.equal("4");
+    expect(announced(el)).to.equal("虎皮奶油卷：4 份 合计 ¥132.00");
   });
 
   it("completes an order by keyboard alone and says where and when to collect it", async () => {
@@ -231,6 +238,26 @@ describe("<linli-preorder>", () => {
         "Read and agree to the privacy notice before you submit",
       ],
     );
+  });
+
+  it("describes the first quantity by the 'choose an item' error, where its summary link lands", async () => {
+    const el = await preorder(bakeryStore());
+    await userEvent.click(part(el, "submit")!);
+    await waitUntil(() => part(el, "error-summary"), "the summary");
+    const link = part(el, "error-summary")!.querySelector("a")!;
+    expect(text(link)).to.equal("请至少选择一件商品");
+    await userEvent.click(link);
+    const input = item(el, "tiger-roll").querySelector("input")!;
+    expect(active(el)).to.equal(input);
+    const describedBy = input.getAttribute("aria-describedby")!.split(" ");
+    expect(describedBy).to.include("qty--error");
+    expect(text($(el, "#qty--error"))).to.equal("请至少选择一件商品");
+    await expect(el).to.be.accessible();
+    // Once something is chosen, the message and the reference go.
+    await userEvent.click(item(el, "tiger-roll").querySelector('[part="step-up"]')!);
+    await el.updateComplete;
+    expect($(el, "#qty--error")).to.equal(null);
+    expect(input.getAttribute("aria-describedby")).not.to.contain("qty--error");
   });
 
   it("flags items that sold out while the resident was choosing, before anything is sent", async () => {
@@ -337,6 +364,31 @@ describe("<linli-preorder>", () => {
     expect((await reserved(real)).items["tiger-roll"]).to.equal(1); // one order, not two
   });
 
+  it("says the order was refused, with no retry button, when trying again cannot help", async () => {
+    const refusals = [
+      LinliClientError.fromResponse(404, undefined),
+      LinliClientError.fromResponse(403, undefined),
+      LinliClientError.fromResponse(400, errorBody("VALIDATION_FAILED")),
+    ];
+    for (const refusal of refusals) {
+      const real = bakeryStore();
+      const refusing: LinliStore = { ...real, placeOrder: () => Promise.reject(refusal) };
+      const el = await preorder(refusing);
+      await fillIn(el, { "egg-tart": 1 });
+      const failed = oneEvent(el, "linli-order-failed");
+      await userEvent.click(part(el, "submit")!);
+      expect((await failed).detail).to.include({ code: refusal.code, retryable: false });
+      await waitUntil(() => part(el, "failure"), "the refusal");
+      const box = part(el, "failure")!;
+      expect(active(el)).to.equal(box);
+      expect(text(box)).to.equal(`预订没有被接受 ${refusal.messages["zh-CN"]}`);
+      expect(box.querySelector('[part="retry"]')).to.equal(null);
+      expect($<HTMLInputElement>(el, "#name")!.value).to.equal("林晓雨");
+      await expect(el).to.be.accessible();
+      fixtureCleanup();
+    }
+  });
+
   it("shows what is still available when the store refuses a full slot", async () => {
     const real = bakeryStore(
       MORNING,
@@ -403,15 +455,85 @@ describe("<linli-preorder>", () => {
     };
     const el = await preorder(store, { lang: "en" });
     await fillIn(el, { "egg-tart": 1 });
+    await userEvent.type($(el, "#note")!, "No cutlery");
     const failed = oneEvent(el, "linli-order-failed");
     await userEvent.click(part(el, "submit")!);
     expect((await failed).detail.code).to.equal("CUTOFF_PASSED");
     await waitUntil(() => text(part(el, "next")) !== "", "the next menu");
     expect(text(part(el, "notice"))).to.contain("Ordering closed at 1 Dec, 10:00.");
+    expect(announced(el)).to.equal("Ordering closed at 1 Dec, 10:00.");
+    expect(active(el)).to.equal(part(el, "notice"));
     expect(text(part(el, "next"))).to.contain("The next menu, for Wed 2 Dec, is open now.");
     await userEvent.click(part(el, "next")!.querySelector("button")!);
     await waitUntil(() => text($(el, "#heading")) === "Menu for Wed 2 Dec", "tomorrow's menu");
     expect(part(el, "submit")).not.to.equal(null);
+    // The same resident: what they typed about themselves is still there.
+    expect($<HTMLInputElement>(el, "#name")!.value).to.equal("林晓雨");
+    expect($<HTMLInputElement>(el, "#phone")!.value).to.equal("138 0013 8000");
+    expect($<HTMLTextAreaElement>(el, "#note")!.value).to.equal("No cutlery");
+  });
+
+  it("says so and keeps focus when the cut-off passes while the resident fills in", async () => {
+    let now = MORNING;
+    const { createEmbeddedStore } = await import("@linli/client/embedded");
+    const store = createEmbeddedStore({ data: bakeryData(MORNING), now: () => now });
+    const el = await preorder(store);
+    await fillIn(el, { "egg-tart": 2 });
+    await userEvent.click($(el, "#note")!); // focus in the form
+    now = NOON; // 10:00 passes; the regular refresh finds the menu closed
+    el.refreshInterval = 0.2;
+    await waitUntil(() => part(el, "notice"), "the closed notice", { timeout: 3000 });
+    await el.updateComplete;
+    expect(part(el, "submit")).to.equal(null);
+    expect(announced(el)).to.equal("本期预订已于 12月1日 10:00 截止。");
+    expect(active(el)).to.equal(part(el, "notice"));
+    await expect(el).to.be.accessible();
+  });
+
+  it("refuses a submission that finds the menu closed, saying why instead of 'placing your order'", async () => {
+    let now = MORNING;
+    const { createEmbeddedStore } = await import("@linli/client/embedded");
+    const store = createEmbeddedStore({ data: bakeryData(MORNING), now: () => now });
+    const el = await preorder(store, { lang: "en" });
+    await fillIn(el, { "egg-tart": 1 });
+    now = NOON;
+    const failed = oneEvent(el, "linli-order-failed");
+    await userEvent.click(part(el, "submit")!);
+    expect((await failed).detail).to.deep.equal({
+      code: "CUTOFF_PASSED",
+      kind: "conflict",
+      retryable: false,
+      message: {
+        "zh-CN": "本期预订已于 12月1日 10:00 截止。",
+        en: "Ordering closed at 1 Dec, 10:00.",
+      },
+      issues: [],
+    });
+    await el.updateComplete;
+    expect(announced(el)).to.equal("Ordering closed at 1 Dec, 10:00.");
+    expect(active(el)).to.equal(part(el, "notice"));
+    expect((await reserved(store)).items["egg-tart"]).to.equal(0);
+  });
+
+  it("says the same in both languages when no next menu has been posted", async () => {
+    for (const [lang, said] of [
+      ["zh-CN", "下一期菜单还没有发布。"],
+      ["en", "The next menu has not been posted yet."],
+    ] as const) {
+      const real = bakeryStore(NOON);
+      // Only today's menu: the menu now on sale (no date) is not found.
+      const store: LinliStore = {
+        ...real,
+        getMenu: (group, q, o) =>
+          q?.date
+            ? real.getMenu(group, q, o)
+            : Promise.reject(LinliClientError.fromCode("NOT_FOUND")),
+      };
+      const el = await preorder(store, { date: TODAY, lang });
+      await waitUntil(() => text(part(el, "next")) !== "", "the next menu");
+      expect(text(part(el, "next"))).to.equal(said);
+      fixtureCleanup();
+    }
   });
 
   it("shows a menu that is not open yet without a form", async () => {

@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
 import type { LinliStore } from "@linli/client";
 import type { LinliIssue } from "@linli/core";
 import type { MenuWithAvailability, OrderReceipt, PlaceOrderBody } from "@linli/core/contract";
 import type { Hub } from "@linli/core/hub";
-import { localize, type BilingualText, type LocalizedText } from "@linli/core/i18n";
+import { localize, type BilingualText, type Locale, type LocalizedText } from "@linli/core/i18n";
 import { formatMoney, type Money } from "@linli/core/money";
 import type { Menu } from "@linli/core/preorder";
 import { formatDateTime, zonedToEpoch } from "@linli/core/time";
@@ -69,7 +70,11 @@ interface Problem {
   readonly message: BilingualText;
 }
 
-type Failure = { readonly kind: "network" | "conflict"; readonly message?: BilingualText };
+/** `network`: trying again may work; `refused`: the store said no, and retrying cannot help. */
+type Failure = {
+  readonly kind: "network" | "refused" | "conflict";
+  readonly message?: BilingualText;
+};
 
 type NextMenu =
   | { readonly kind: "loading" }
@@ -131,7 +136,7 @@ function safeHref(href: string | undefined): string | undefined {
  * @summary Preorder from a group's daily menu and collect at the hub.
  *
  * @fires linli-order-placed - The store took the order. `detail`: `{ orderId, menuId, date, total, slot }` (no personal data).
- * @fires linli-order-failed - The store refused the order or could not be reached. `detail`: `{ code, kind, retryable, message, issues }`. Problems found in the form before sending do not fire it.
+ * @fires linli-order-failed - The store refused the order or could not be reached, or a submission found the menu closed (`code` its reason, e.g. `CUTOFF_PASSED`, kind `conflict`). `detail`: `{ code, kind, retryable, message, issues }`. Problems found in the form before sending do not fire it.
  *
  * @csspart menu - The menu section (heading, cut-off, items, form).
  * @csspart heading - The menu's heading.
@@ -161,7 +166,7 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart total - The order total.
  * @csspart submit - The submit button.
  * @csspart error-summary - The list of problems at the top of the form.
- * @csspart failure - The box shown when the order could not be sent, with "Try again".
+ * @csspart failure - The box shown when the order could not be sent (with "Try again") or was refused.
  * @csspart retry - The "Try again" buttons.
  * @csspart confirmation - The confirmation: order number, pickup code, time, place, total.
  * @csspart pickup-code - The pickup code.
@@ -256,6 +261,10 @@ export class LinliPreorder extends LinliElement {
   private failedImages = new Set<string>();
   /** core's rules: present whenever a menu is (the first load waits for both). */
   private rules!: Rules;
+  /** The id of the menu last shown open, to notice it closing while the resident fills in. */
+  private shownOpen: string | undefined;
+  /** The menu has just closed; `focus`: focus was in what closing removes. */
+  private closing: { focus: boolean } | undefined;
 
   private t(key: PreorderStringKey, params?: Record<string, string | number>): string {
     return this.l10n.term(key, params);
@@ -280,9 +289,23 @@ export class LinliPreorder extends LinliElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has("group") || changed.has("date")) && this.hasUpdated) {
-      this.reset(true);
+      // Another date of the same group's menu ("See the menu for …"): the same resident,
+      // so their name, phone and note stay.
+      const sameGroup = !changed.has("group");
+      const note = this.note;
+      this.reset(!sameGroup);
+      if (sameGroup) this.note = note;
       this.data.retry();
     }
+    const cur = this.current;
+    const open = cur?.availability.open && !this.receipt ? cur.menu.id : undefined;
+    if (cur && !cur.availability.open && this.shownOpen === cur.menu.id) {
+      // Closing removes the fields (and any error box): checked before they go, so focus
+      // is not lost with them.
+      const a = this.shadowRoot?.activeElement;
+      this.closing = { focus: !!a?.closest("form, #error-summary") };
+    }
+    this.shownOpen = open;
   }
 
   override connectedCallback(): void {
@@ -309,6 +332,12 @@ export class LinliPreorder extends LinliElement {
     const cur = this.current;
     if (cur?.availability.closedReason === "CUTOFF_PASSED" && this.next === undefined) {
       void this.findNext(cur);
+    }
+    if (cur && this.closing) {
+      // Said in the live region (replacing "Placing your order…"), as the fields disappear.
+      this.announce(this.closedWhy(cur));
+      if (this.closing.focus) focusField(this.renderRoot, "notice");
+      this.closing = undefined;
     }
   }
 
@@ -354,14 +383,31 @@ export class LinliPreorder extends LinliElement {
 
   /** A message in both languages from this element's catalogue. */
   private both(key: PreorderStringKey, params: { item: LocalizedText; count?: number }) {
-    const out = {} as Record<"zh-CN" | "en", string>;
+    return this.inBoth((locale) =>
+      this.t(key, { item: localize(params.item, locale), count: params.count ?? 0 }),
+    );
+  }
+
+  /** What `say` says in each language, for messages kept until the page's language changes. */
+  private inBoth(say: (locale: Locale) => string): BilingualText {
+    const out = {} as Record<Locale, string>;
+    const saved = this.l10n.locale;
     for (const locale of ["zh-CN", "en"] as const) {
-      const saved = this.l10n.locale;
       this.l10n.locale = locale;
-      out[locale] = this.t(key, { item: localize(params.item, locale), count: params.count ?? 0 });
-      this.l10n.locale = saved;
+      out[locale] = say(locale);
     }
+    this.l10n.locale = saved;
     return out;
+  }
+
+  /** Why the menu cannot be ordered from now: not yet open, all sold out, or closed. */
+  private closedWhy({ menu, availability: a }: MenuWithAvailability): string {
+    const at = (iso: string) => formatDateTime(Date.parse(iso), menu.timeZone, this.l10n.locale);
+    return a.closedReason === "NOT_YET_OPEN" && a.opensAt
+      ? this.t("preorder.notOpen", { time: at(a.opensAt) })
+      : a.closedReason === "SOLD_OUT"
+        ? this.t("preorder.allSoldOut")
+        : this.t("preorder.closed", { time: at(a.cutoffAt) });
   }
 
   private async findNext(cur: MenuWithAvailability): Promise<void> {
@@ -507,7 +553,17 @@ export class LinliPreorder extends LinliElement {
       const store = await this.resolveStore();
       // What sold out while the resident was choosing is flagged before anything is sent.
       const fresh = (await this.refresh()) ?? cur;
-      if (!fresh.availability.open) return;
+      if (!fresh.availability.open) {
+        // Closed since the page loaded: refused as the store would refuse it (a 409).
+        this.emit("linli-order-failed", {
+          code: fresh.availability.closedReason ?? "CUTOFF_PASSED",
+          kind: "conflict",
+          retryable: false,
+          message: this.inBoth(() => this.closedWhy(fresh)),
+          issues: [],
+        });
+        return;
+      }
       const body = this.body(fresh.menu);
       this.lastBody = body;
       const problems = this.check(fresh, body);
@@ -564,8 +620,11 @@ export class LinliPreorder extends LinliElement {
       );
       return;
     }
-    this.problems = [];
-    await this.showProblems([], { kind: "network", message: detail.message });
+    // Not found, not allowed, a request the server cannot take: a retry button would not help.
+    await this.showProblems([], {
+      kind: detail.retryable ? "network" : "refused",
+      message: detail.message,
+    });
   }
 
   private async confirm(receipt: OrderReceipt, menu: Menu, store: LinliStore): Promise<void> {
@@ -755,14 +814,9 @@ export class LinliPreorder extends LinliElement {
             : n.availability.opensAt
               ? this.t("preorder.nextOpens", { date: nextDay, time: at(n.availability.opensAt) })
               : this.t("preorder.noNext");
-    const why =
-      a.closedReason === "NOT_YET_OPEN" && a.opensAt
-        ? this.t("preorder.notOpen", { time: at(a.opensAt) })
-        : a.closedReason === "SOLD_OUT"
-          ? this.t("preorder.allSoldOut")
-          : this.t("preorder.closed", { time: at(a.cutoffAt) });
-    return html`<div part="notice" class="box notice" role="status">
-      <p>${why}</p>
+    // Focusable: it takes focus when the menu closes under the resident's fields.
+    return html`<div part="notice" class="box notice" id="notice" role="status" tabindex="-1">
+      <p>${this.closedWhy(cur)}</p>
       ${
         a.closedReason === "CUTOFF_PASSED"
           ? html`<p part="next" class="next">${nextLine}</p>`
@@ -773,16 +827,17 @@ export class LinliPreorder extends LinliElement {
 
   private renderProblems(): TemplateResult {
     const failure = this.failure;
-    if (failure?.kind === "network") {
+    if (failure && failure.kind !== "conflict") {
+      const network = failure.kind === "network";
       // prettier-ignore
       return html`<div part="failure" class="error-summary" id="error-summary" role="alert" tabindex="-1"
         aria-labelledby="error-summary-title">
         <div role="heading" aria-level=${this.level(1)} class="error-summary-title" id="error-summary-title">
-          ${this.t("preorder.networkTitle")}</div>
+          ${this.t(network ? "preorder.networkTitle" : "preorder.refusedTitle")}</div>
         <p>${this.text(failure.message)}</p>
-        <p>${this.t("preorder.networkHint")}</p>
-        <button part="retry" class="button" type="button" @click=${() => this.onSubmit()}>
-          ${this.t("preorder.tryAgain")}</button>
+        ${network ? html`<p>${this.t("preorder.networkHint")}</p>
+          <button part="retry" class="button" type="button" @click=${() => this.onSubmit()}>
+            ${this.t("preorder.tryAgain")}</button>` : nothing}
       </div>`;
     }
     const errors: SummaryError[] = this.problems.map((p) => ({
@@ -826,9 +881,17 @@ export class LinliPreorder extends LinliElement {
     const id = `qty-${itemId}`;
     const flag = this.flags[itemId];
     const err = this.fieldError(id);
+    // "Choose at least one item" concerns no one item: the input its summary link lands on
+    // is described by it.
+    const none = id === this.targetOf("qty-") ? this.fieldError("qty-") : undefined;
     const photo = item.photo && !this.failedImages.has(itemId) ? item.photo : undefined;
     const showStepper = open && (!a.soldOut || q > 0);
-    const describedBy = [`${itemId}-facts`, flag ? `${itemId}-flag` : "", err.describedBy]
+    const describedBy = [
+      `${itemId}-facts`,
+      flag ? `${itemId}-flag` : "",
+      err.describedBy,
+      none?.describedBy,
+    ]
       .filter(Boolean)
       .join(" ");
     const step = (delta: number) => () => {
@@ -860,7 +923,7 @@ export class LinliPreorder extends LinliElement {
                 aria-label=${this.t("preorder.fewer", { item: name })} aria-disabled=${q <= 0 ? "true" : "false"}
                 @click=${step(-1)}>−</button>
               <input part="quantity" class="quantity" id=${id} type="number" inputmode="numeric" min="0"
-                max=${max} step="1" .value=${String(q)} aria-label=${this.t("preorder.quantity", { item: name })}
+                max=${max} step="1" .value=${live(String(q))} aria-label=${this.t("preorder.quantity", { item: name })}
                 aria-describedby=${describedBy} aria-invalid=${err.invalid}
                 @change=${(e: Event) => this.setQty(itemId, (e.target as HTMLInputElement).valueAsNumber, max, true)} />
               <button part="step-up" class="step" type="button" aria-controls=${id}

@@ -31,6 +31,8 @@ export const recruitFormMessages = {
   noCall: { "zh-CN": "目前没有正在进行的招募。", en: "There is no open call for partners." },
   retry: { "zh-CN": "重试", en: "Try again" },
   offers: { "zh-CN": "我们提供", en: "What we offer" },
+  /** Between what is offered and how it is described: `场地：…`, `Venue: …`. */
+  offerSeparator: { "zh-CN": "：", en: ": " },
   asks: { "zh-CN": "我们希望你带来", en: "What we ask of you" },
   deadline: { "zh-CN": "截止时间：{date}", en: "Closes {date}" },
   formTitle: { "zh-CN": "提交你的金点子", en: "Send us your golden idea" },

@@ -132,6 +132,8 @@ describe("<linli-recruit-form>: the call", () => {
     expect(text(el, "#cohort-hint")).to.contain("so the programme can report who it reaches");
     expect(text(el, '[part="deadline"]')).to.equal("Closes 31 December 2026 at 17:00");
     expect(text(el, '[part="count"]')).to.equal("You have 2,000 characters left");
+    const offer = $(el, '[part="offers"] li')!.textContent!.replace(/\s+/g, " ").trim();
+    expect(offer).to.equal(`Venue: ${recruitmentCall.offers[0]!.description.en}`);
     await expect(el).to.be.accessible();
   });
 
@@ -463,6 +465,7 @@ describe("<linli-recruit-form>: submitting", () => {
     );
 
     await userEvent.click($(el, "#consent")!);
+    expect(text(el, '[part="status"]')).to.equal(""); // said once; the resident has moved on
     await submit(el);
     await waitUntil(() => $(el, '[part="reference"]') !== null);
     expect(storage.applications()).to.have.length(1);
@@ -470,6 +473,43 @@ describe("<linli-recruit-form>: submitting", () => {
     fixtureCleanup();
     el = await recruitForm({ store });
     expect($<HTMLInputElement>(el, "#name")!.value).to.equal("");
+  });
+
+  it("starts a fresh form for a different call, with that call's own draft", async () => {
+    const { store, storage } = embedded();
+    const el = await recruitForm({ store });
+    await userEvent.fill($(el, "#name")!, "林晓雨");
+    await userEvent.click($(el, "#consent")!);
+    await submit(el);
+    expect(fieldError(el, "phone")).to.equal("请填写手机号码");
+    // The hub posts its next call; a draft for it was kept earlier in this tab.
+    const spring = { ...recruitmentCall, id: "call-2027-spring" };
+    sessionStorage.setItem(`linli-recruit-form:${spring.id}`, JSON.stringify({ name: "王阿姨" }));
+    el.call = spring;
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, "#name")!.value).to.equal("王阿姨");
+    expect($<HTMLInputElement>(el, "#phone")!.value).to.equal("");
+    expect($<HTMLInputElement>(el, "#consent")!.checked).to.equal(false); // consent afresh
+    expect($(el, "#error-summary")).to.equal(null);
+    expect(fieldError(el, "phone")).to.equal(null);
+    expect(text(el, '[part="status"]')).to.equal(
+      "已恢复你之前填写的内容（同意隐私说明需要重新勾选）。",
+    );
+    // After an application to the first call, the next call shows its form, not the receipt.
+    el.call = recruitmentCall;
+    await el.updateComplete;
+    await fillIn(el);
+    await submit(el);
+    await waitUntil(() => $(el, '[part="reference"]') !== null);
+    el.call = { ...recruitmentCall, id: "call-2027-autumn" };
+    await el.updateComplete;
+    expect($(el, '[part="reference"]')).to.equal(null);
+    expect($<HTMLInputElement>(el, "#name")!.value).to.equal("");
+    expect(el.matches(":state(submitted)")).to.equal(false);
+    await userEvent.fill($(el, "#name")!, "林晓雨");
+    await submit(el);
+    expect(fieldError(el, "consent")).to.equal("请阅读并同意隐私说明后再提交");
+    expect(storage.applications()).to.have.length(1);
   });
 
   it("turns away a robot that fills the hidden honeypot field: nothing is sent", async () => {
@@ -596,6 +636,32 @@ describe("<linli-recruit-form>: submitting", () => {
     expect(storage.applications()).to.have.length(1);
   });
 
+  it("moves focus to the notice when a retry fails again and its button goes", async () => {
+    const offline = {
+      submitApplication: () => Promise.reject(LinliClientError.local("network")),
+    } as unknown as LinliStore;
+    const el = await recruitForm({ store: offline, lang: "en" });
+    await fillIn(el);
+    let failed = oneEvent(el, "linli-application-failed");
+    await submit(el);
+    await failed;
+    await el.updateComplete;
+    failed = oneEvent(el, "linli-application-failed");
+    await userEvent.click($(el, '[part="retry"]')!);
+    expect((await failed).detail.reason).to.equal("network");
+    await el.updateComplete;
+    await waitUntil(() => focused(el) !== null, "focus lands");
+    expect(focused(el)).to.equal($(el, '[part="notice"]'));
+    expect(text(el, '[part="notice"]')).to.equal(
+      "Your application was not sent. Everything you entered is still here. Could not reach the server: check the connection and try again Try again",
+    );
+    await expect(el).to.be.accessible();
+    // The store's words follow the page's language, with the form's own.
+    el.closest("main")!.setAttribute("lang", "zh-CN");
+    await waitUntil(() => text(el, '[part="notice"]').startsWith("申请没有发送出去"));
+    expect(text(el, '[part="notice"]')).to.contain("网络连接失败，请检查网络后重试");
+  });
+
   it("says it is submitting, and ignores a second click meanwhile", async () => {
     const { store } = embedded();
     const calls: Array<() => void> = [];
@@ -692,6 +758,51 @@ describe("<linli-recruit-form>: inside a host page's <form>", () => {
     expect(sessionStorage.getItem(`linli-recruit-form:${recruitmentCall.id}`)).to.equal(null);
     form.querySelector("fieldset")!.disabled = true;
     await el.updateComplete;
+    expect($<HTMLInputElement>(el, "#name")!.matches(":disabled")).to.equal(true);
+    expect(el.matches(":state(disabled)")).to.equal(true);
+  });
+
+  it("shows no stale choice in its selects after a reset", async () => {
+    const { form, el } = await hosted();
+    // Once the resident has picked the empty choice themselves, the browser ignores that
+    // option's `selected` attribute: only the select's value can bring it back.
+    for (const [id, value] of [
+      ["cohort", "full-time-mother"],
+      ["category", "crafts"],
+    ] as const) {
+      const select = $<HTMLSelectElement>(el, `#${id}`)!;
+      await userEvent.selectOptions(select, value);
+      await userEvent.selectOptions(select, "");
+      await userEvent.selectOptions(select, value);
+    }
+    form.reset();
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, "#cohort")!.value).to.equal("");
+    expect($<HTMLSelectElement>(el, "#cohort")!.selectedOptions[0]!.textContent!.trim()).to.equal(
+      "不愿透露",
+    );
+    expect($<HTMLSelectElement>(el, "#category")!.value).to.equal("");
+    expect(JSON.parse(String(new FormData(form).get("partner"))).category).to.equal(undefined);
+  });
+
+  it("is enabled again when its fieldset is, and stays disabled while the host says so", async () => {
+    const { form, el } = await hosted();
+    const fieldset = form.querySelector("fieldset")!;
+    fieldset.disabled = true;
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, "#name")!.matches(":disabled")).to.equal(true);
+    expect(el.hasAttribute("disabled")).to.equal(false); // the fieldset's state is not the host's
+    fieldset.disabled = false;
+    await el.updateComplete;
+    expect(el.matches(":state(disabled)")).to.equal(false);
+    await userEvent.fill($(el, "#name")!, "林晓雨");
+    expect($<HTMLInputElement>(el, "#name")!.value).to.equal("林晓雨");
+    // The host's own `disabled` outlasts a fieldset that is disabled and enabled again.
+    el.disabled = true;
+    fieldset.disabled = true;
+    fieldset.disabled = false;
+    await el.updateComplete;
+    expect(el.hasAttribute("disabled")).to.equal(true);
     expect($<HTMLInputElement>(el, "#name")!.matches(":disabled")).to.equal(true);
     expect(el.matches(":state(disabled)")).to.equal(true);
   });

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
 import type { LinliStore } from "@linli/client";
 import type { ApplicationReceipt } from "@linli/core/contract";
 import { SUPPORT_KINDS } from "@linli/core/hub";
@@ -143,7 +144,7 @@ type FieldError = FieldProblem | BilingualText;
 
 /** A problem that concerns the whole form, shown above the submit button. */
 type Notice =
-  | { kind: "network" | "refused"; why?: string | undefined; retry: boolean }
+  | { kind: "network" | "refused"; why?: BilingualText | undefined; retry: boolean }
   | { kind: "spam" | "tooFast" | "noStore" };
 
 const splitSkills = (s: string): string[] =>
@@ -235,7 +236,7 @@ export class LinliRecruitForm extends LinliElement {
   /** Keeps no draft in sessionStorage (for shared kiosks, say). */
   noDraft = false;
 
-  /** Disables every control (also set by a disabled `<fieldset>` around the element). */
+  /** Disables every control. A disabled `<fieldset>` around the element disables it too. */
   disabled = false;
 
   /** The hub's IANA time zone, for the deadline. */
@@ -266,6 +267,14 @@ export class LinliRecruitForm extends LinliElement {
   /** The key of the last attempt and what it sent: the same application is sent with it again. */
   private attempt: { key: string; body: string } | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by a disabled `<fieldset>` or form around the element; kept apart from `disabled`,
+   * which is the host's, so re-enabling the fieldset enables the element again. */
+  private formDisabled = false;
+
+  /** Whether the controls are disabled, by the host or by an enclosing fieldset. */
+  private get off(): boolean {
+    return this.disabled || this.formDisabled;
+  }
 
   private t(key: RecruitFormStringKey, params?: Record<string, string | number>): string {
     return this.l10n.term(key, params);
@@ -307,6 +316,13 @@ export class LinliRecruitForm extends LinliElement {
   // ---- Form association -------------------------------------------------------------------
 
   formResetCallback(): void {
+    this.blank();
+    this.forgetDraft();
+    this.requestUpdate();
+  }
+
+  /** An empty form, as before the resident's first keystroke. */
+  private blank(): void {
     this.d = emptyDraft();
     this.consentAt = undefined;
     this.honeypot = "";
@@ -318,12 +334,12 @@ export class LinliRecruitForm extends LinliElement {
     this.attempt = undefined;
     this.phase = "form";
     this.receipt = undefined;
-    this.forgetDraft();
-    this.requestUpdate();
+    this.setState("submitted", false);
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    this.formDisabled = disabled;
+    this.requestUpdate();
   }
 
   formStateRestoreCallback(state: unknown): void {
@@ -466,14 +482,17 @@ export class LinliRecruitForm extends LinliElement {
 
   // ---- Lifecycle ------------------------------------------------------------------------------
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const call = this.currentCall;
     if (call && this.draftFor !== call.id) {
+      // Another call is another form: nothing typed for the last one (nor consent to it)
+      // carries over; the old call's draft stays in storage for when it comes back.
+      if (this.draftFor !== undefined) this.blank();
       this.draftFor = call.id;
       this.shownAt = Date.now();
       if (this.phase === "form") this.restoreDraft();
     }
-    if (changed.has("disabled")) this.setState("disabled", this.disabled);
+    this.setState("disabled", this.off);
   }
 
   protected override updated(): void {
@@ -524,6 +543,7 @@ export class LinliRecruitForm extends LinliElement {
   private changed(field: FieldId): void {
     this.saveDraft();
     this.notice = undefined;
+    this.restored = false; // said once; the resident has moved on
     if (this.attempted) {
       // Once the resident has tried to submit, messages follow their corrections.
       const r = this.check();
@@ -579,8 +599,12 @@ export class LinliRecruitForm extends LinliElement {
    * form when there is no store). Resolves when the attempt is over.
    */
   async submit(): Promise<void> {
-    if (this.phase !== "form" || this.disabled) return;
+    if (this.phase !== "form" || this.off) return;
+    // The notice, and the retry button in it, go while this attempt runs: if the button had
+    // focus, focus goes to the next notice rather than nowhere.
+    const retrying = this.shadowRoot?.activeElement?.getAttribute("part") === "retry";
     this.notice = undefined;
+    this.restored = false;
     if (this.honeypot !== "") return this.refuse("spam", "honeypot");
     if (Date.now() - this.shownAt < this.minFillMs) return this.refuse("tooFast", "too-fast");
     const r = this.check();
@@ -597,7 +621,7 @@ export class LinliRecruitForm extends LinliElement {
       if (form) return form.requestSubmit();
       return this.refuse("noStore", "no-store");
     }
-    await this.send(store, r.value);
+    await this.send(store, r.value, retrying);
   }
 
   private refuse(kind: "spam" | "tooFast" | "noStore", reason: ApplicationFailureReason): void {
@@ -606,7 +630,11 @@ export class LinliRecruitForm extends LinliElement {
     this.fail(reason);
   }
 
-  private async send(store: LinliStore, application: ApplicationInput): Promise<void> {
+  private async send(
+    store: LinliStore,
+    application: ApplicationInput,
+    retrying: boolean,
+  ): Promise<void> {
     const body = JSON.stringify(application);
     // One key per attempt; the same application sent again (a retry) keeps it, so the hub
     // never receives it twice.
@@ -631,6 +659,7 @@ export class LinliRecruitForm extends LinliElement {
       const err = error as {
         code?: string;
         retryable?: boolean;
+        messages?: BilingualText;
         issues?: ReadonlyArray<{ path?: string; message: BilingualText }>;
       };
       const fields = new Map<FieldId, FieldError>();
@@ -639,14 +668,17 @@ export class LinliRecruitForm extends LinliElement {
         if (f && !fields.has(f)) fields.set(f, i.message);
       }
       const retryable = err.retryable ?? !("code" in err);
-      const why = errorMessage(error, this.l10n.locale);
       if (fields.size > 0) {
         this.notice = undefined;
         this.showProblems(fields);
       } else {
+        // Both languages, so the server's words follow a change of the page's language.
+        const why = err.messages;
         this.notice = { kind: retryable ? "network" : "refused", why, retry: retryable };
       }
       this.requestUpdate();
+      if (this.notice && retrying)
+        void this.updateComplete.then(() => focusField(this.renderRoot, "notice"));
       this.fail(fields.size > 0 || !retryable ? "refused" : "network", {
         ...(err.code !== undefined && { code: err.code }),
         retryable,
@@ -739,6 +771,9 @@ export class LinliRecruitForm extends LinliElement {
   ): TemplateResult {
     const invalid = this.errors.has(f);
     const v = this.d[f];
+    // The value is bound (live: the resident may have changed it) since the browser ignores
+    // `selected` once an option was picked; `?selected` chooses on the first render, when the
+    // options do not exist yet as the value is set.
     return html`<div part="field" class="field ${invalid ? "invalid" : ""}">
       ${this.label(f, opts.optional)}${opts.hint ? this.hint(f) : nothing}${this.errorLine(f)}
       <select
@@ -748,6 +783,7 @@ export class LinliRecruitForm extends LinliElement {
         name=${f}
         aria-invalid=${invalid ? "true" : "false"}
         aria-describedby=${this.describedBy(f, !!opts.hint)}
+        .value=${live(v)}
         @change=${(e: Event) => this.onText(f, e)}
       >
         <option value="" ?selected=${v === ""}>${this.t(empty)}</option>
@@ -823,7 +859,7 @@ export class LinliRecruitForm extends LinliElement {
               (o) =>
                 html`<li>
                   <strong>${this.t(`support.${o.kind}`)}</strong
-                  >：${localize(o.description, locale)}
+                  >${this.t("offerSeparator")}${localize(o.description, locale)}
                 </li>`,
             )}
           </ul>
@@ -849,8 +885,9 @@ export class LinliRecruitForm extends LinliElement {
     const n = this.notice;
     if (!n) return nothing;
     const text = this.t(n.kind);
-    return html`<div part="notice" class="notice" role="alert">
-      <p>${text}${"why" in n && n.why ? html` <span>${n.why}</span>` : nothing}</p>
+    const why = "why" in n ? errorMessage({ messages: n.why }, this.l10n.locale) : undefined;
+    return html`<div part="notice" class="notice" id="notice" role="alert" tabindex="-1">
+      <p>${text}${why ? html` <span>${why}</span>` : nothing}</p>
       ${
         "retry" in n && n.retry
           ? html`<button
@@ -898,11 +935,11 @@ export class LinliRecruitForm extends LinliElement {
         aria-busy=${submitting ? "true" : "false"}
         @submit=${this.onSubmit}
       >
-        <fieldset class="all" ?disabled=${this.disabled}>
+        <fieldset class="all" ?disabled=${this.off}>
           ${this.heading(t("formTitle"), 1, "form-title")}
           <p class="hint">${t("required")}</p>
           <p part="status" class="status" role="status">
-            ${this.restored ? t("draftRestored") : ""}${submitting ? t("submitting") : ""}
+            ${submitting ? t("submitting") : this.restored ? t("draftRestored") : ""}
           </p>
           ${this.heading(t("aboutYou"), 2)} ${this.textField("name", { autocomplete: "name" })}
           ${this.textField("phone", { hint: true, type: "tel", autocomplete: "tel-national" })}
