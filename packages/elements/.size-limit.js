@@ -78,7 +78,7 @@ export default [
     path: "dist/group-card/linli-group-card.js",
     modifyEsbuildConfig: utf8,
     gzip: true,
-    limit: "34.5 KB",
+    limit: "35 KB",
   },
   {
     name: "<linli-preorder>, eager: Lit + its share of core",
@@ -102,7 +102,7 @@ export default [
     path: "dist/recruit-form/linli-recruit-form.js",
     modifyEsbuildConfig: eager,
     gzip: true,
-    limit: "26.5 KB",
+    limit: "26.7 KB",
   },
   {
     name: "<linli-schedule>, eager: Lit + its share of core",
@@ -123,7 +123,7 @@ export default [
     path: "dist/define.js",
     modifyEsbuildConfig: utf8,
     gzip: true,
-    limit: "66.5 KB",
+    limit: "67.5 KB",
   },
   // The script-tag build (dist/cdn), as a page without a bundler downloads it.
   // Issue #11 asks for the whole script-tag bundle at 45 KB or less. What stands between:
@@ -133,19 +133,19 @@ export default [
   asBuilt(
     "script tag: linli-elements.js and every chunk it loads (issue #11: ≤ 45 KB)",
     scriptTagFiles("linli-elements.js"),
-    "71 KB",
+    "72 KB",
   ),
   // One file per tag, for a page with one widget: Lit and what the element needs to render;
   // then what those files load on demand, each once per page, shared by the tags.
   ...Object.entries({
     "linli-group-card.js": "11.4 KB",
-    "linli-group-directory.js": "15.7 KB",
-    "linli-preorder.js": "18.4 KB",
-    "linli-recruit-form.js": "26.6 KB",
+    "linli-group-directory.js": "15.9 KB",
+    "linli-preorder.js": "19.2 KB",
+    "linli-recruit-form.js": "26.8 KB",
     "linli-schedule.js": "13.7 KB",
     "linli-impact-board.js": "11.7 KB",
-    "on-demand-http-client.js": "25 KB",
-    "on-demand-check-data.js": "22.5 KB",
-    "on-demand-preorder-rules.js": "16.5 KB",
+    "on-demand-http-client.js": "25.7 KB",
+    "on-demand-check-data.js": "23.2 KB",
+    "on-demand-preorder-rules.js": "16.9 KB",
   }).map(([file, limit]) => asBuilt(`script tag: ${file} alone`, `dist/cdn/${file}`, limit)),
 ];
