@@ -35,6 +35,14 @@ export const recruitFormMessages = {
   offerSeparator: { "zh-CN": "：", en: ": " },
   asks: { "zh-CN": "我们希望你带来", en: "What we ask of you" },
   deadline: { "zh-CN": "截止时间：{date}", en: "Closes {date}" },
+  notOpen: {
+    "zh-CN": "招募将于 {date} 开始接受申请，届时欢迎再来。",
+    en: "Applications open on {date}: come back then.",
+  },
+  closed: {
+    "zh-CN": "本次招募已于 {date} 截止，感谢关注。",
+    en: "This call closed on {date}. Thank you for your interest.",
+  },
   formTitle: { "zh-CN": "提交你的金点子", en: "Send us your golden idea" },
   required: {
     "zh-CN": "除标明“选填”的以外，每一项都需要填写。",

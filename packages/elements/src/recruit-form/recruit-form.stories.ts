@@ -14,7 +14,11 @@ type Args = {
   store?: LinliStore | undefined;
   headingLevel: number;
   minFillMs: number;
+  now?: number | undefined;
 };
+
+/** 1 December 2026, 10:00 in Hangzhou: while the fixture's call (1 Nov–31 Dec) is open. */
+const OPEN = Date.parse("2026-12-01T10:00:00+08:00");
 
 const form = (canvas: HTMLElement) => canvas.querySelector<LinliRecruitForm>("linli-recruit-form")!;
 const shadow = async (canvas: HTMLElement) => {
@@ -81,7 +85,7 @@ const refusing = {
 const meta: Meta<Args> = {
   title: "Elements/Recruit form",
   component: "linli-recruit-form",
-  args: { call: recruitmentCall, headingLevel: 2, minFillMs: 0 },
+  args: { call: recruitmentCall, headingLevel: 2, minFillMs: 0, now: OPEN },
   render: (args) =>
     html`<h1>桃源金星党群服务中心 · 红房子</h1>
       <linli-recruit-form
@@ -89,6 +93,7 @@ const meta: Meta<Args> = {
         .store=${args.store}
         .headingLevel=${args.headingLevel}
         .minFillMs=${args.minFillMs}
+        .now=${args.now}
         no-draft
       ></linli-recruit-form>`,
 };
@@ -194,7 +199,7 @@ export const TooFast: Story = {
 
 /** The call loads from the embedded store (no `call` given). */
 export const FromStore: Story = {
-  args: { call: undefined, store: createEmbeddedStore() },
+  args: { call: undefined, now: undefined, store: createEmbeddedStore() },
   play: async ({ canvasElement }) => {
     const root = await shadow(canvasElement);
     await waitFor(() => expect(root.querySelector("#call-title")).not.toBeNull());
@@ -208,6 +213,26 @@ export const LoadError: Story = {
   play: async ({ canvasElement }) => {
     const root = await shadow(canvasElement);
     await waitFor(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+  },
+};
+
+/** After the call's deadline: the call is still shown, with a notice instead of the form. */
+export const Closed: Story = {
+  args: { now: Date.parse("2027-01-05T09:00:00+08:00") },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    expect(root.querySelector("form")).toBeNull();
+    expect(root.querySelector('[part="notice"]')!.textContent).toContain("本次招募已于");
+  },
+};
+
+/** Before the call opens: when to come back. */
+export const NotOpenYet: Story = {
+  args: { now: Date.parse("2026-10-20T09:00:00+08:00") },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    expect(root.querySelector("form")).toBeNull();
+    expect(root.querySelector('[part="notice"]')!.textContent).toContain("开始接受申请");
   },
 };
 

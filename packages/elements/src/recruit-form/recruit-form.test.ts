@@ -41,8 +41,11 @@ function embedded() {
   };
 }
 
+/** 1 December 2026, 10:00 in Hangzhou: while the fixture's call (1 Nov–31 Dec) is open. */
+const OPEN = Date.parse("2026-12-01T10:00:00+08:00");
+
 async function recruitForm(
-  opts: { lang?: Lang; store?: LinliStore; minFillMs?: number; call?: boolean } = {},
+  opts: { lang?: Lang; store?: LinliStore; minFillMs?: number; call?: boolean; now?: number } = {},
 ) {
   const wrap = await fixture<HTMLElement>(
     html`<main lang=${opts.lang ?? "zh-CN"}>
@@ -51,6 +54,7 @@ async function recruitForm(
         .call=${opts.call === false ? undefined : recruitmentCall}
         .store=${opts.store}
         min-fill-ms=${opts.minFillMs ?? 0}
+        .now=${opts.now ?? (opts.call === false ? undefined : OPEN)}
       ></linli-recruit-form>
     </main>`,
   );
@@ -120,6 +124,34 @@ describe("<linli-recruit-form>: the call", () => {
     expect(options).to.deep.equal(["", ...recruitmentCall.categories]);
     await expect(el).to.be.accessible();
   });
+
+  for (const [lang, now, words] of [
+    ["zh-CN", "2027-01-05T09:00:00+08:00", "本次招募已于 2026年12月31日 17:00 截止，感谢关注。"],
+    [
+      "en",
+      "2027-01-05T09:00:00+08:00",
+      "This call closed on 31 December 2026 at 17:00. Thank you for your interest.",
+    ],
+    [
+      "zh-CN",
+      "2026-10-20T09:00:00+08:00",
+      "招募将于 2026年11月1日 09:00 开始接受申请，届时欢迎再来。",
+    ],
+    [
+      "en",
+      "2026-10-20T09:00:00+08:00",
+      "Applications open on 1 November 2026 at 09:00: come back then.",
+    ],
+  ] as const) {
+    it(`shows the call but no form outside its dates (${lang}, ${now.slice(0, 10)})`, async () => {
+      const el = await recruitForm({ lang, now: Date.parse(now) });
+      expect(text(el, "#call-title")).to.not.equal("");
+      expect($(el, "form")).to.equal(null);
+      expect(text(el, '[part="notice"]')).to.equal(words);
+      expect($(el, '[part="notice"]')!.getAttribute("role")).to.equal("status");
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it("speaks English under lang=en, the call included", async () => {
     const el = await recruitForm({ lang: "en" });
@@ -693,6 +725,7 @@ describe("<linli-recruit-form>: inside a host page's <form>", () => {
           <linli-recruit-form
             name="partner"
             .call=${recruitmentCall}
+            .now=${OPEN}
             min-fill-ms="0"
           ></linli-recruit-form>
         </fieldset>

@@ -216,6 +216,7 @@ export class LinliRecruitForm extends LinliElement {
     noDraft: { type: Boolean, attribute: "no-draft" },
     disabled: { type: Boolean, reflect: true },
     timeZone: { attribute: "time-zone" },
+    now: { type: Number },
   };
 
   /** The call to answer. When set, `store` and `api` are used only to submit. */
@@ -241,6 +242,13 @@ export class LinliRecruitForm extends LinliElement {
 
   /** The hub's IANA time zone, for the deadline. */
   timeZone = "Asia/Shanghai";
+
+  /**
+   * The clock, epoch ms, that says whether the call takes applications yet or still (before
+   * its `opensAt` or after its `deadline` the form is replaced by a notice). Default: the
+   * browser's clock at each render. For previews and tests.
+   */
+  declare now: number | undefined;
 
   private readonly internals = this.attachInternals();
   private readonly l10n = new LocalizeController<RecruitFormStringKey>(this, recruitFormMessages);
@@ -831,15 +839,32 @@ export class LinliRecruitForm extends LinliElement {
     </fieldset>`;
   }
 
+  /** An instant (ISO 8601) as a date and time in the hub's zone, in the page's language. */
+  private instant(iso: string): string {
+    return new Intl.DateTimeFormat(this.l10n.locale === "en" ? "en-GB" : "zh-CN", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: this.timeZone,
+    }).format(Date.parse(iso));
+  }
+
+  /** Why the call takes no application now (not open yet, or closed), else nothing. */
+  private renderShut(call: RecruitmentCall): TemplateResult | undefined {
+    const now = this.now ?? Date.now();
+    const text =
+      now < Date.parse(call.opensAt)
+        ? this.t("notOpen", { date: this.instant(call.opensAt) })
+        : call.deadline !== undefined && now > Date.parse(call.deadline)
+          ? this.t("closed", { date: this.instant(call.deadline) })
+          : undefined;
+    return text === undefined
+      ? undefined
+      : html`<p part="notice" class="notice" role="status">${text}</p>`;
+  }
+
   private renderCall(call: RecruitmentCall): TemplateResult {
     const locale = this.l10n.locale;
-    const deadline = call.deadline
-      ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-          dateStyle: "long",
-          timeStyle: "short",
-          timeZone: this.timeZone,
-        }).format(Date.parse(call.deadline))
-      : undefined;
+    const deadline = call.deadline ? this.instant(call.deadline) : undefined;
     return html`<section part="call" class="call" aria-labelledby="call-title">
       <p
         part="call-title"
@@ -1036,8 +1061,13 @@ export class LinliRecruitForm extends LinliElement {
       }
       return html`<p part="notice" class="empty">${this.t("noCall")}</p>`;
     }
+    // The server refuses applications outside the call's dates: no form to fill in for nothing.
     return html`${this.renderCall(call)}
-    ${this.phase === "done" && this.receipt ? this.renderSuccess(this.receipt) : this.renderForm(call)}`;
+    ${
+      this.phase === "done" && this.receipt
+        ? this.renderSuccess(this.receipt)
+        : (this.renderShut(call) ?? this.renderForm(call))
+    }`;
   }
 }
 
