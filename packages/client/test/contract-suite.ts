@@ -767,6 +767,19 @@ export function storeContract(
         const backwards = await refusal(store.getMetrics({ from: "2026-11", to: "2026-10" }));
         expectRefused(backwards, "VALIDATION_FAILED", 400, "validation");
       });
+
+      it("refuses more than 60 months at once, given whole or from a start alone", async () => {
+        const { store } = await setup();
+        const sixty = await store.getMetrics({ from: "2022-01", to: "2026-12" });
+        expect(sixty.period).toEqual({ from: "2022-01", to: "2026-12" });
+        const whole = await refusal(store.getMetrics({ from: "0001-01", to: "9999-12" }));
+        expectRefused(whole, "VALIDATION_FAILED", 400, "validation");
+        issueAt(whole, "to", "PERIOD_TOO_LONG");
+        // A start alone runs to this month (December 2026): 72 months from 2021-01.
+        const start = await refusal(store.getMetrics({ from: "2021-01" }));
+        expectRefused(start, "VALIDATION_FAILED", 400, "validation");
+        issueAt(start, "from", "PERIOD_TOO_LONG");
+      });
     });
 
     describe("cancelled calls", () => {

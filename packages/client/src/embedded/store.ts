@@ -15,6 +15,7 @@ import {
   toOffsetIso,
   GroupQuerySchema,
   matchesGroupQuery,
+  metricsPeriodIssue,
   publicGroup,
   toZoned,
   validate,
@@ -465,6 +466,9 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         const fallback = defaultPeriod(today);
         const to = q.to ?? fallback.to;
         const from = q.from ?? (q.to !== undefined ? monthsBefore(q.to, 5) : fallback.from);
+        // The schema checks a range given whole; a `from` alone runs to this month (as the server).
+        const tooLong = metricsPeriodIssue(from, to, q.to === undefined ? "from" : "to");
+        if (tooLong) throw LinliClientError.fromCode("VALIDATION_FAILED", [tooLong]);
         const snapshot = registry.snapshot(
           data.metrics ?? ownMetricsData(data, state, today),
           { from, to },
