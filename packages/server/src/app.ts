@@ -614,7 +614,24 @@ export function createApp(options: AppOptions): Hono {
     c.json({ ok: true, storage: storage.kind, version: options.version ?? "0.0.0" }),
   );
 
-  app.notFound((c) => c.json(errorBody("NOT_FOUND"), 404));
+  // A known address asked with another method is a 405 naming the methods it takes, not a 404.
+  const addresses = [
+    ...Object.values(routes).map((r) => ({ method: r.method, path: r.path })),
+    { method: "GET", path: "/openapi.json" },
+    { method: "GET", path: "/health" },
+  ].map(({ method, path }) => ({
+    method,
+    pattern: new RegExp(`^${path.replace(/:[^/]+/g, "[^/]+")}/?$`),
+  }));
+  app.notFound((c) => {
+    const allowed = [
+      ...new Set(addresses.filter((a) => a.pattern.test(c.req.path)).map((a) => a.method)),
+    ];
+    if (allowed.length === 0) return c.json(errorBody("NOT_FOUND"), 404);
+    if (allowed.includes("GET")) allowed.push("HEAD");
+    c.header("Allow", [...allowed, "OPTIONS"].join(", "));
+    return c.json(errorBody("METHOD_NOT_ALLOWED"), 405);
+  });
   app.onError((err, c) => {
     if (err instanceof HttpError)
       return c.json(errorBody(err.code, err.issues), errorBody(err.code).error.status as 400);

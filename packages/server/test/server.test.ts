@@ -454,6 +454,26 @@ describe("protocol", () => {
     expect(noKey.json.error.issues[0].path).toBe("headers.idempotency-key");
   });
 
+  it("answers a known address asked with another method with 405 and the methods it takes", async () => {
+    for (const [method, path, allow] of [
+      ["DELETE", "/v1/hub", "GET, HEAD, OPTIONS"],
+      ["POST", "/v1/hub", "GET, HEAD, OPTIONS"],
+      ["PATCH", "/v1/orders", "POST, OPTIONS"],
+      ["GET", "/v1/orders", "POST, OPTIONS"],
+      ["PUT", "/v1/groups/three-moms-baking", "GET, HEAD, OPTIONS"],
+    ] as const) {
+      const r = await fetch(server.url + path, { method });
+      expect([r.status, r.headers.get("allow")], `${method} ${path}`).toEqual([405, allow]);
+      const { error } = (await r.json()) as { error: { code: string; message: { en: string } } };
+      expect(error.code).toBe("METHOD_NOT_ALLOWED");
+      expect(error.message.en).toBe(
+        "This address does not take that method (see the Allow header)",
+      );
+    }
+    // An address the API does not have stays a 404, whatever the method.
+    expect((await fetch(server.url + "/v1/nothing-here", { method: "DELETE" })).status).toBe(404);
+  });
+
   it("serves the OpenAPI document and health", async () => {
     const doc = await call("/openapi.json");
     expect(doc.json.openapi).toBe("3.1.0");

@@ -12,6 +12,7 @@ export const HTTP_ERRORS = {
   INVALID_JSON: 400,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   SOLD_OUT: 409,
   INSUFFICIENT_STOCK: 409,
   SLOT_FULL: 409,
@@ -55,6 +56,10 @@ const GENERIC: Record<HttpErrorCode, MessageCode | { "zh-CN": string; en: string
   INVALID_JSON: { "zh-CN": "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
   UNAUTHORIZED: { "zh-CN": "需要有效的管理密钥", en: "A valid admin key is required" },
   NOT_FOUND: { "zh-CN": "找不到请求的内容", en: "Nothing was found there" },
+  METHOD_NOT_ALLOWED: {
+    "zh-CN": "这个地址不接受这种请求方法（见 Allow 头）",
+    en: "This address does not take that method (see the Allow header)",
+  },
   SOLD_OUT: "SOLD_OUT",
   INSUFFICIENT_STOCK: "INSUFFICIENT_STOCK",
   SLOT_FULL: "SLOT_FULL",
