@@ -327,6 +327,15 @@ describe("embedded store: host data", () => {
     orders: [seeded],
   };
 
+  /** An order for chiffon cakes from the host's one-cake menu, by the seeded order's resident. */
+  const chiffons = (quantity: number): PlaceOrderBody => ({
+    menuId: "one-cake",
+    lines: [{ itemId: "chiffon", quantity }],
+    slotId: "s1500",
+    contact: seeded.contact,
+    consent: seeded.consent,
+  });
+
   it("counts the host's orders against stock and serves them by code", async () => {
     const store = createEmbeddedStore({ now, data });
     const { availability } = await store.getMenu("three-moms-baking");
@@ -335,13 +344,7 @@ describe("embedded store: host data", () => {
     expect(receipt).toMatchObject({ id: "ord-seeded", date: "2026-12-01", total: seeded.total });
     expect(receipt).not.toHaveProperty("contact");
     // The seeded order's key replays it.
-    const body: PlaceOrderBody = {
-      menuId: "one-cake",
-      lines: [{ itemId: "chiffon", quantity: 2 }],
-      slotId: "s1500",
-      contact: seeded.contact,
-      consent: seeded.consent,
-    };
+    const body = chiffons(2);
     expect(await store.placeOrder(body, { idempotencyKey: "seeded-order-key" })).toEqual(receipt);
     expect((await refused(store.placeOrder(body, { idempotencyKey: key() }))).code).toBe(
       "INSUFFICIENT_STOCK",
@@ -350,13 +353,7 @@ describe("embedded store: host data", () => {
 
   it("counts the host's orders on a later visit too, when storage already holds orders", async () => {
     const storage = new FakeStorage();
-    const body: PlaceOrderBody = {
-      menuId: "one-cake",
-      lines: [{ itemId: "chiffon", quantity: 1 }],
-      slotId: "s1500",
-      contact: seeded.contact,
-      consent: seeded.consent,
-    };
+    const body = chiffons(1);
     // A first visit, before the host listed any orders: one cake is ordered and saved.
     const first = createEmbeddedStore({ now, storage, data: { ...data, orders: [] } });
     await first.placeOrder(body, { idempotencyKey: key() });

@@ -44,6 +44,19 @@ const claim = (o: Order) => ({
   ),
 });
 
+/** The cash line of an 18-yuan sale of order `id`, as collecting it posts to the ledger. */
+const sale = (id: string) => ({
+  txId: `sale:${id}`,
+  kind: "sale" as const,
+  account: "cash",
+  amount: 1800,
+  currency: "CNY" as const,
+  at: "2026-12-01T16:00:00+08:00",
+  period: "2026-12",
+  ruleSetId: "three-moms-bakery",
+  saleId: id,
+});
+
 /**
  * What every storage must do, whatever the database: SQLite and PostgreSQL both run it.
  */
@@ -154,17 +167,7 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
         () => claim(order("o1", menuId)),
         () => "654321",
       );
-      const entry = {
-        txId: "sale:o1",
-        kind: "sale" as const,
-        account: "cash",
-        amount: 1800,
-        currency: "CNY" as const,
-        at: "2026-12-01T16:00:00+08:00",
-        period: "2026-12",
-        ruleSetId: "three-moms-bakery",
-        saleId: "o1",
-      };
+      const entry = sale("o1");
       await s.updateOrder({ ...order("o1", menuId), status: "confirmed" }, [entry], "placed");
       expect((await s.getOrder("o1"))?.status).toBe("confirmed");
       expect(await s.listLedger({ ruleSetId: "three-moms-bakery", period: "2026-12" })).toEqual([
@@ -192,17 +195,6 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
           () => claim(ready(id, code)),
           () => "999999",
         );
-      const sale = (id: string) => ({
-        txId: `sale:${id}`,
-        kind: "sale" as const,
-        account: "cash",
-        amount: 1800,
-        currency: "CNY" as const,
-        at: "2026-12-01T16:00:00+08:00",
-        period: "2026-12",
-        ruleSetId: "three-moms-bakery",
-        saleId: id,
-      });
       // Two staff mark o1 collected at once: both decided from "ready".
       const collected = { ...ready("o1", "111111"), status: "collected" as const };
       const twice = await Promise.allSettled([
