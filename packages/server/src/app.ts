@@ -681,16 +681,22 @@ export function createApp(options: AppOptions): Hono {
     return { ...state, volume, received };
   }
 
+  /**
+   * A collection's sale, split under the group's rule set, as ledger entries. Refused (409)
+   * when the group has no rule set or the split refuses the sale (another currency, say): a
+   * collection is never stored without its sale, or settlements and metrics would miss it.
+   */
   async function saleLedger(order: Order, menu: Menu): Promise<LedgerEntry[]> {
     const set = await ruleSetFor(order.groupId);
-    if (!set) return [];
+    if (!set) throw new HttpError("TRANSITION_REFUSED", [issue("NO_RULE_SET", {}, "status")]);
     const at = toOffsetIso(now(), menu.timeZone);
     const r = allocateSale(
       { id: order.id, amount: order.total, at },
       set,
       await periodState(set, periodOf(now(), set.timeZone)),
     );
-    return r.ok ? saleEntries(r.value.allocation) : [];
+    if (!r.ok) throw new HttpError("TRANSITION_REFUSED", [r.error]);
+    return saleEntries(r.value.allocation);
   }
 
   /**

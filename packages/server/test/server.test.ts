@@ -208,6 +208,40 @@ describe("metrics in another currency", () => {
 });
 
 describe("admin", () => {
+  it("refuses to mark collected an order whose group has no split rule set, and keeps it as it was", async () => {
+    // The little cloud studio's organiser has no rule set; a menu of its own to order from.
+    const menu = { ...bakeryMenu("2026-12-01"), id: "cloud-bake", groupId: "little-cloud-studio" };
+    const put = await call("/v1/admin/menus/cloud-bake", {
+      method: "PUT",
+      headers: admin,
+      json: menu,
+    });
+    expect(put.status).toBe(200);
+    const placed = await call("/v1/orders", {
+      method: "POST",
+      headers: { "idempotency-key": "cloud-0001" },
+      json: { ...order("林晓雨", "13800009901"), menuId: "cloud-bake" },
+    });
+    expect(placed.status).toBe(201);
+    const move = (status: string) =>
+      call(`/v1/admin/orders/${placed.json.id}/status`, {
+        method: "POST",
+        headers: admin,
+        json: { status },
+      });
+    expect((await move("confirmed")).status).toBe(200);
+    expect((await move("ready")).status).toBe(200);
+    const refused = await move("collected");
+    expect([refused.status, refused.json.error.code]).toEqual([409, "TRANSITION_REFUSED"]);
+    expect(refused.json.error.issues[0]).toMatchObject({ code: "NO_RULE_SET", path: "status" });
+    expect(refused.json.error.message).toEqual({
+      "zh-CN": "这个社群还没有分账规则：请先为它的主理人设置分账规则，再标记为已取货",
+      en: "This group has no revenue-split rule set: give its organisers one before marking orders collected",
+    });
+    expect((await storage.getOrder(placed.json.id))?.status).toBe("ready");
+    expect((await storage.listLedger()).some((e) => e.saleId === placed.json.id)).toBe(false);
+  });
+
   it("refuses without a valid key", async () => {
     expect((await call("/v1/admin/applications")).status).toBe(401);
     expect(

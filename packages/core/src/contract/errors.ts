@@ -86,15 +86,16 @@ const GENERIC: Record<HttpErrorCode, MessageCode | { "zh-CN": string; en: string
 };
 
 /**
- * Builds an error body. The message is the first issue's when the code is a rule's own
- * (so "“虎皮奶油卷”已售罄" reaches the resident), else the code's general message.
+ * Builds an error body. For a rule's own code the message is its issue's (so "“虎皮奶油卷”已售罄"
+ * reaches the resident), or the first issue's when another rule refused (a transition refused
+ * because the group has no rule set); other codes have their general message.
  *
  * @example
  * errorBody("NOT_FOUND"); // { error: { status: 404, code: "NOT_FOUND", … } }
  */
 export function errorBody(code: HttpErrorCode, issues: LinliIssue[] = []): ErrorBody {
   const generic = GENERIC[code];
-  const first = issues.find((i) => i.code === code);
+  const first = issues.find((i) => i.code === code) ?? issues[0];
   const message =
     typeof generic === "string" ? (first?.message ?? issue(generic).message) : generic;
   return { error: { status: HTTP_ERRORS[code], code, message, issues } };

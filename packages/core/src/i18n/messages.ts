@@ -172,6 +172,12 @@ export const messages = /* @__PURE__ */ (() =>
     },
     NO_MENU_ON_DATE: { "zh-CN": "{date} 没有菜单", en: "There is no menu for {date}" },
 
+    // Revenue splits, on collection.
+    NO_RULE_SET: {
+      "zh-CN": "这个社群还没有分账规则：请先为它的主理人设置分账规则，再标记为已取货",
+      en: "This group has no revenue-split rule set: give its organisers one before marking orders collected",
+    },
+
     // Preorder rules.
     EMPTY_ORDER: { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },
     MENU_MISMATCH: { "zh-CN": "订单不属于这份菜单", en: "This order is for a different menu" },
