@@ -18,6 +18,7 @@ import {
   RecruitmentCallSchema,
   SessionScheduleSchema,
   SlugSchema,
+  callWindow,
   checkApplication,
   errorBody,
   httpCodeForIssues,
@@ -505,6 +506,15 @@ describe("Recruitment", () => {
       opensAt: "2027-02-01T10:00:00+08:00",
       deadline: "2027-04-30T10:00:00+08:00",
     });
+  });
+  it("places an instant before, inside or after a call's dates, both ends inside", () => {
+    const at = (iso: string) => Date.parse(iso);
+    expect(callWindow(recruitmentCall, at("2026-11-01T08:59:59.999+08:00"))).toBe("not-open");
+    expect(callWindow(recruitmentCall, at("2026-11-01T09:00:00+08:00"))).toBe("open");
+    expect(callWindow(recruitmentCall, at("2026-12-31T17:00:00+08:00"))).toBe("open");
+    expect(callWindow(recruitmentCall, at("2026-12-31T17:00:00.001+08:00"))).toBe("closed");
+    const { deadline: _none, ...open } = recruitmentCall;
+    expect(callWindow(open, at("2099-01-01T00:00:00+08:00"))).toBe("open");
   });
   it("takes applications only while the call is open, with consent to its privacy notice", () => {
     const at = (iso: string) => Date.parse(iso);

@@ -74,9 +74,27 @@ export const ApplicationInputSchema = /* @__PURE__ */ (() =>
 export type ApplicationInput = z.infer<typeof ApplicationInputSchema>;
 
 /**
+ * Where `now` (epoch ms) falls in a call's dates: `"not-open"` before its `opensAt`,
+ * `"closed"` after its `deadline`, else `"open"`. The one rule for the server, the embedded
+ * store and the recruitment form alike.
+ *
+ * @example
+ * callWindow(recruitmentCall, Date.parse("2027-01-05T09:00:00+08:00")); // "closed"
+ */
+export function callWindow(
+  call: Pick<RecruitmentCall, "opensAt" | "deadline">,
+  now: number,
+): "not-open" | "open" | "closed" {
+  if (now < Date.parse(call.opensAt)) return "not-open";
+  if (call.deadline !== undefined && now > Date.parse(call.deadline)) return "closed";
+  return "open";
+}
+
+/**
  * Whether a call takes an application at `now` (epoch ms): not before the call opens, not
- * after its deadline, and only with consent to the call's current privacy notice. Server and
- * embedded store both ask this, so they refuse the same applications.
+ * after its deadline ({@link callWindow}), and only with consent to the call's current
+ * privacy notice. Server and embedded store both ask this, so they refuse the same
+ * applications.
  *
  * @returns the input, or `APPLICATIONS_NOT_OPEN` / `APPLICATIONS_CLOSED` (409) at `callId`
  * and `POLICY_VERSION_MISMATCH` (400) at `consent.policyVersion`.
@@ -91,22 +109,21 @@ export function checkApplication(
   timeZone: string,
 ): Result<ApplicationInput, LinliIssue[]> {
   const problems: LinliIssue[] = [];
-  const opens = Date.parse(call.opensAt);
-  if (now < opens)
+  const window = callWindow(call, now);
+  if (window === "not-open")
     problems.push(
       issue(
         "APPLICATIONS_NOT_OPEN",
-        { opensAt: formatDateTimeBilingual(opens, timeZone) },
+        { opensAt: formatDateTimeBilingual(Date.parse(call.opensAt), timeZone) },
         "callId",
         { opensAt: call.opensAt },
       ),
     );
-  const deadline = call.deadline !== undefined ? Date.parse(call.deadline) : undefined;
-  if (deadline !== undefined && now > deadline)
+  if (window === "closed")
     problems.push(
       issue(
         "APPLICATIONS_CLOSED",
-        { deadline: formatDateTimeBilingual(deadline, timeZone) },
+        { deadline: formatDateTimeBilingual(Date.parse(call.deadline!), timeZone) },
         "callId",
         { deadline: call.deadline! },
       ),

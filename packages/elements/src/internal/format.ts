@@ -40,3 +40,24 @@ export function formatSessionTime(
   }
   return `${f.format(startsAt)}–${end}`;
 }
+
+/**
+ * An instant as a long date and a time in the hub's zone: `2026年12月31日 17:00` in zh-CN,
+ * `31 December 2026 at 17:00` in en.
+ *
+ * @example
+ * formatLongDateTime(Date.parse("2026-12-31T09:00:00Z"), "Asia/Shanghai", "en"); // "31 December 2026 at 17:00"
+ */
+export function formatLongDateTime(at: number, timeZone: string, locale: Locale): string {
+  const key = `long|${locale}|${timeZone}`;
+  let f = dates.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone,
+    });
+    dates.set(key, f);
+  }
+  return f.format(at);
+}

@@ -8,6 +8,7 @@ import { COHORTS } from "@linli/core/partners";
 import {
   ApplicationInputSchema,
   AVAILABILITY,
+  callWindow,
   IDEA_DESCRIPTION_MAX,
   type ApplicationInput,
   type RecruitmentCall,
@@ -20,7 +21,7 @@ import {
   focusField,
   focusSummary,
 } from "../internal/error-summary.js";
-import { formatNumber } from "../internal/format.js";
+import { formatLongDateTime, formatNumber } from "../internal/format.js";
 import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController, plural } from "../internal/localize.js";
 import { errorMessage, httpStore, StoreController } from "../internal/store-controller.js";
@@ -841,25 +842,18 @@ export class LinliRecruitForm extends LinliElement {
 
   /** An instant (ISO 8601) as a date and time in the hub's zone, in the page's language. */
   private instant(iso: string): string {
-    return new Intl.DateTimeFormat(this.l10n.locale === "en" ? "en-GB" : "zh-CN", {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone: this.timeZone,
-    }).format(Date.parse(iso));
+    return formatLongDateTime(Date.parse(iso), this.timeZone, this.l10n.locale);
   }
 
-  /** Why the call takes no application now (not open yet, or closed), else nothing. */
+  /** Why the call takes no application now (not open yet, or closed: core's rule), or nothing. */
   private renderShut(call: RecruitmentCall): TemplateResult | undefined {
-    const now = this.now ?? Date.now();
+    const window = callWindow(call, this.now ?? Date.now());
+    if (window === "open") return undefined;
     const text =
-      now < Date.parse(call.opensAt)
+      window === "not-open"
         ? this.t("notOpen", { date: this.instant(call.opensAt) })
-        : call.deadline !== undefined && now > Date.parse(call.deadline)
-          ? this.t("closed", { date: this.instant(call.deadline) })
-          : undefined;
-    return text === undefined
-      ? undefined
-      : html`<p part="notice" class="notice" role="status">${text}</p>`;
+        : this.t("closed", { date: this.instant(call.deadline!) });
+    return html`<p part="notice" class="notice" role="status">${text}</p>`;
   }
 
   private renderCall(call: RecruitmentCall): TemplateResult {
