@@ -42,6 +42,11 @@ const scenarios: Record<string, () => LinliStore> = {
   /** The order never gets an answer: the form stays "submitting". */
   slow: () => ({ ...bakeryStore(), placeOrder: never }),
   /** Orders cannot reach the server. */
+  // A gateway that does not know the address: retrying cannot help.
+  orderRefused: () => ({
+    ...bakeryStore(),
+    placeOrder: () => Promise.reject(LinliClientError.fromResponse(404, undefined)),
+  }),
   orderOffline: () => ({
     ...bakeryStore(),
     placeOrder: () => Promise.reject(LinliClientError.local("network")),
@@ -302,6 +307,19 @@ export const NetworkError: Story = {
     submit(r);
     await waitFor(() => expect(part(r, "failure")).not.toBeNull());
     await waitFor(() => expect(r.activeElement).toBe(part(r, "failure")));
+    await expect(r.querySelector<HTMLInputElement>("#name")!.value).toBe("林晓雨");
+  },
+};
+
+/** Refused for good (here a 404 from a gateway): said so, with no "Try again" that cannot help. */
+export const Refused: Story = {
+  args: { scenario: "orderRefused" },
+  play: async ({ canvasElement }) => {
+    const r = await root(canvasElement);
+    await fillIn(r);
+    submit(r);
+    await waitFor(() => expect(text(part(r, "failure"))).toContain("预订没有被接受"));
+    await expect(part(r, "retry")).toBeNull();
     await expect(r.querySelector<HTMLInputElement>("#name")!.value).toBe("林晓雨");
   },
 };

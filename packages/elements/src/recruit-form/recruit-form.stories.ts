@@ -216,25 +216,21 @@ export const LoadError: Story = {
   },
 };
 
-/** After the call's deadline: the call is still shown, with a notice instead of the form. */
-export const Closed: Story = {
-  args: { now: Date.parse("2027-01-05T09:00:00+08:00") },
+/** Outside the call's dates at `now`: the call, and `words` in a notice where the form was. */
+const shut = (now: string, words: string): Story => ({
+  args: { now: Date.parse(now) },
   play: async ({ canvasElement }) => {
     const root = await shadow(canvasElement);
     expect(root.querySelector("form")).toBeNull();
-    expect(root.querySelector('[part="notice"]')!.textContent).toContain("本次招募已于");
+    expect(root.querySelector('[part="notice"]')!.textContent).toContain(words);
   },
-};
+});
+
+/** After the call's deadline: the call is still shown, with a notice instead of the form. */
+export const Closed: Story = shut("2027-01-05T09:00:00+08:00", "本次招募已于");
 
 /** Before the call opens: when to come back. */
-export const NotOpenYet: Story = {
-  args: { now: Date.parse("2026-10-20T09:00:00+08:00") },
-  play: async ({ canvasElement }) => {
-    const root = await shadow(canvasElement);
-    expect(root.querySelector("form")).toBeNull();
-    expect(root.querySelector('[part="notice"]')!.textContent).toContain("开始接受申请");
-  },
-};
+export const NotOpenYet: Story = shut("2026-10-20T09:00:00+08:00", "开始接受申请");
 
 /** No call and no store: nothing to apply to. */
 export const NoCall: Story = { args: { call: undefined } };
