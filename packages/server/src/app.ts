@@ -4,6 +4,7 @@ import {
   applicationReceipt,
   applicationLifecycle,
   checkApplication,
+  unknownReference,
   checkOrder,
   createMetricRegistry,
   currentMenu,
@@ -217,14 +218,7 @@ export function createApp(options: AppOptions): Hono {
     const g =
       (await storage.getGroup(idOrSlug)) ??
       (await storage.listGroups()).find((x) => x.slug === idOrSlug);
-    if (!g)
-      throw new HttpError("NOT_FOUND", [
-        issue(
-          "UNKNOWN_REFERENCE",
-          { target: { "zh-CN": "社群", en: "group" }, value: idOrSlug },
-          "id",
-        ),
-      ]);
+    if (!g) throw new HttpError("NOT_FOUND", [unknownReference("group", idOrSlug, "id")]);
     return g;
   };
 
@@ -274,13 +268,7 @@ export function createApp(options: AppOptions): Hono {
       for (let attempt = 1; ; attempt++) {
         const menu = await storage.getMenu(body.menuId);
         if (!menu)
-          throw new HttpError("NOT_FOUND", [
-            issue(
-              "UNKNOWN_REFERENCE",
-              { target: { "zh-CN": "菜单", en: "menu" }, value: body.menuId },
-              "menuId",
-            ),
-          ]);
+          throw new HttpError("NOT_FOUND", [unknownReference("menu", body.menuId, "menuId")]);
         let result: CreateResult<Order>;
         try {
           result = await storage.placeOrder(
@@ -340,13 +328,7 @@ export function createApp(options: AppOptions): Hono {
   route<unknown, unknown, unknown, ApplicationInput>("submitApplication", async ({ body }, c) => {
     const call = await storage.getRecruitmentCall();
     if (!call || call.id !== body.callId) {
-      throw new HttpError("NOT_FOUND", [
-        issue(
-          "UNKNOWN_REFERENCE",
-          { target: { "zh-CN": "招募令", en: "recruitment call" }, value: body.callId },
-          "callId",
-        ),
-      ]);
+      throw new HttpError("NOT_FOUND", [unknownReference("call", body.callId, "callId")]);
     }
     const key = c.req.header("idempotency-key") ?? sha256(JSON.stringify(body));
     const zone = await hubZone();
@@ -573,13 +555,7 @@ export function createApp(options: AppOptions): Hono {
         issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
       ]);
     if (!(await storage.getGroup(body.groupId)))
-      throw new HttpError("NOT_FOUND", [
-        issue(
-          "UNKNOWN_REFERENCE",
-          { target: { "zh-CN": "社群", en: "group" }, value: body.groupId },
-          "groupId",
-        ),
-      ]);
+      throw new HttpError("NOT_FOUND", [unknownReference("group", body.groupId, "groupId")]);
     return storage.putMenu(body);
   });
 

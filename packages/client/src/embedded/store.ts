@@ -18,6 +18,7 @@ import {
   metricsPeriodIssue,
   publicGroup,
   toZoned,
+  unknownReference,
   validate,
   type Application,
   type Group,
@@ -102,8 +103,8 @@ function checkKey(key: unknown): Result<string, LinliIssue[]> {
 const KEY_PATH = "headers.idempotency-key";
 const notFound = () => LinliClientError.fromCode("NOT_FOUND");
 /** The server's 404 for an id that names nothing: what was looked for, at its field. */
-const unknown = (target: { "zh-CN": string; en: string }, value: string, path: string) =>
-  LinliClientError.fromCode("NOT_FOUND", [issue("UNKNOWN_REFERENCE", { target, value }, path)]);
+const unknown = (...why: Parameters<typeof unknownReference>) =>
+  LinliClientError.fromCode("NOT_FOUND", [unknownReference(...why)]);
 
 /** A failure that is nobody's input: a bug, or storage refusing a write. */
 function internal(cause: unknown): LinliClientError {
@@ -283,7 +284,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
     // By id or by slug, as the server finds it (elements are given `group="three-moms-baking"`).
     const group =
       data.groups.find((g) => g.id === groupId) ?? data.groups.find((g) => g.slug === groupId);
-    if (!group) throw unknown({ "zh-CN": "社群", en: "group" }, groupId, "id");
+    if (!group) throw unknown("group", groupId, "id");
     return group;
   }
 
@@ -361,7 +362,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         if (earlier) return storedOrderReceipt(earlier);
 
         const menu = menus.get(request.menuId);
-        if (!menu) throw unknown({ "zh-CN": "菜单", en: "menu" }, request.menuId, "menuId");
+        if (!menu) throw unknown("menu", request.menuId, "menuId");
         const t = now();
         const checked = checkOrder(menu, ordersOf(menu.id), request, t);
         if (!checked.ok)
@@ -426,11 +427,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
         if (earlier) return applicationReceipt(earlier);
 
         if (!data.recruitmentCall || data.recruitmentCall.id !== application.callId)
-          throw unknown(
-            { "zh-CN": "招募令", en: "recruitment call" },
-            application.callId,
-            "callId",
-          );
+          throw unknown("call", application.callId, "callId");
         const t = now();
         // Only while the call is open, with consent to its current privacy notice: as the server.
         const open = checkApplication(data.recruitmentCall, application, t, hub.timeZone);

@@ -101,6 +101,27 @@ export function errorBody(code: HttpErrorCode, issues: LinliIssue[] = []): Error
   return { error: { status: HTTP_ERRORS[code], code, message, issues } };
 }
 
+const REFERENCED = {
+  group: { "zh-CN": "社群", en: "group" },
+  menu: { "zh-CN": "菜单", en: "menu" },
+  call: { "zh-CN": "招募令", en: "recruitment call" },
+} as const;
+
+/**
+ * The issue of a 404 for an id that names nothing, at the field that gave it: the same words
+ * from the server and the embedded store.
+ *
+ * @example
+ * errorBody("NOT_FOUND", [unknownReference("menu", "no-such-menu", "menuId")]);
+ */
+export function unknownReference(
+  what: keyof typeof REFERENCED,
+  value: string,
+  path: string,
+): LinliIssue {
+  return issue("UNKNOWN_REFERENCE", { target: REFERENCED[what], value }, path);
+}
+
 /**
  * The HTTP code for a set of order-rule issues: the first conflict code found (sold out,
  * slot full, …), else `VALIDATION_FAILED`.
