@@ -35,22 +35,19 @@ const KIND_OF_STATUS = (status: number): ClientErrorKind =>
 
 /**
  * The code for a status whose body is not a Linli error (a proxy's or firewall's own page):
- * the nearest the contract has, so a 404 or a 429 from nginx reads as what it is.
+ * the nearest the contract has, so a 404 or a 429 from nginx reads as what it is. Any other
+ * status is `INTERNAL`.
  */
-const CODE_OF_STATUS = (status: number): HttpErrorCode =>
-  status === 400 || status === 422
-    ? "VALIDATION_FAILED"
-    : status === 401 || status === 403
-      ? "UNAUTHORIZED"
-      : status === 404
-        ? "NOT_FOUND"
-        : status === 413
-          ? "PAYLOAD_TOO_LARGE"
-          : status === 415
-            ? "UNSUPPORTED_MEDIA_TYPE"
-            : status === 429
-              ? "RATE_LIMITED"
-              : "INTERNAL";
+const CODE_OF_STATUS: Readonly<Partial<Record<number, HttpErrorCode>>> = {
+  400: "VALIDATION_FAILED",
+  401: "UNAUTHORIZED",
+  403: "UNAUTHORIZED",
+  404: "NOT_FOUND",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  422: "VALIDATION_FAILED",
+  429: "RATE_LIMITED",
+};
 
 const LOCAL_MESSAGES: Record<"network" | "timeout" | "aborted", BilingualText> = {
   network: {
@@ -131,7 +128,7 @@ export class LinliClientError extends Error {
         code: "TIMEOUT",
         messages: LOCAL_MESSAGES.timeout,
       });
-    const e = body?.error ?? errorBody(CODE_OF_STATUS(status)).error;
+    const e = body?.error ?? errorBody(CODE_OF_STATUS[status] ?? "INTERNAL").error;
     return new LinliClientError({
       kind: KIND_OF_STATUS(status),
       status,
