@@ -16,11 +16,11 @@ import {
 
 describe("routes", () => {
   it("fill their path parameters, encoded", () => {
-    expect(routePath("getMenu", { id: "three-moms-baking" })).toBe(
+    expect(routePath(routes.getMenu, { id: "three-moms-baking" })).toBe(
       "/v1/groups/three-moms-baking/menu",
     );
-    expect(routePath("getGroup", { id: "a b/c" })).toBe("/v1/groups/a%20b%2Fc");
-    expect(() => routePath("getGroup")).toThrow(/missing :id/);
+    expect(routePath(routes.getGroup, { id: "a b/c" })).toBe("/v1/groups/a%20b%2Fc");
+    expect(() => routePath(routes.getGroup)).toThrow(/missing :id/);
   });
 
   it("are unique by method and path, and every admin route is under /v1/admin", () => {

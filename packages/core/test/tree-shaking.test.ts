@@ -100,6 +100,24 @@ describe("tree-shaking for browser bundles", () => {
       expect(js, absent).not.toContain(absent);
   });
 
+  it("lets an HTTP client call the public routes without the admin routes' schemas", async () => {
+    // What @linli/client's HTTP client imports: it never calls an admin route.
+    const publicOnly = await bundle(`
+      import { publicRoutes, routePath } from "./src/contract/index.ts";
+      console.log(publicRoutes, routePath(publicRoutes.getMenu, { id: "x" }));
+    `);
+    expect(publicOnly).toContain("/v1/groups/:id/menu");
+    for (const absent of ["/v1/admin", "capPerPeriod", "waiversApplied", "netPayable"])
+      expect(publicOnly, absent).not.toContain(absent);
+    // The full table does carry them, so the check above can fail.
+    const all = await bundle(`
+      import { routes } from "./src/contract/index.ts";
+      console.log(routes);
+    `);
+    for (const present of ["/v1/admin", "capPerPeriod", "netPayable"])
+      expect(all).toContain(present);
+  });
+
   it("still bundles zod when a schema is used (the check above can fail)", async () => {
     const js = await bundle(`
       import { GroupSchema } from "./src/groups/index.ts";

@@ -11,7 +11,7 @@ import {
   menuAvailability,
   pickupCodeFrom,
   PlaceOrderBodySchema,
-  routes,
+  publicRoutes,
   toOffsetIso,
   GroupQuerySchema,
   matchesGroupQuery,
@@ -280,7 +280,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
   const asPublic = (g: Group): PublicGroup => publicGroup(g, partners);
 
   function findGroup(id: unknown): Group {
-    const [{ id: groupId }] = accept(validate(routes.getGroup.params, { id }));
+    const [{ id: groupId }] = accept(validate(publicRoutes.getGroup.params, { id }));
     // By id or by slug, as the server finds it (elements are given `group="three-moms-baking"`).
     const group =
       data.groups.find((g) => g.id === groupId) ?? data.groups.find((g) => g.slug === groupId);
@@ -338,7 +338,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
     getMenu: (groupId, query, callOptions) =>
       run(callOptions, () => {
         const group = findGroup(groupId);
-        const [{ date }] = accept(validate(routes.getMenu.query, query ?? {}));
+        const [{ date }] = accept(validate(publicRoutes.getMenu.query, query ?? {}));
         const t = now();
         const mine = data.menus.filter((m) => m.groupId === group.id);
         const menu = date !== undefined ? mine.find((m) => m.date === date) : currentMenu(mine, t);
@@ -400,8 +400,8 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
     getOrder: (id, pickupCode, callOptions) =>
       run(callOptions, () => {
         const [{ id: orderId }, { code }] = accept(
-          validate(routes.getOrder.params, { id }),
-          validate(routes.getOrder.query, { code: pickupCode }),
+          validate(publicRoutes.getOrder.params, { id }),
+          validate(publicRoutes.getOrder.query, { code: pickupCode }),
         );
         const record = state.orders.find((o) => o.order.id === orderId);
         if (!record || record.order.pickupCode !== code) throw notFound();
@@ -457,7 +457,7 @@ function storeOver(data: EmbeddedData, options: EmbeddedStoreOptions): LinliStor
 
     getMetrics: (query, callOptions) =>
       run(callOptions, () => {
-        const [q] = accept(validate(routes.getMetrics.query, query ?? {}));
+        const [q] = accept(validate(publicRoutes.getMetrics.query, query ?? {}));
         const t = now();
         const today = toZoned(t, hub.timeZone).date;
         const fallback = defaultPeriod(today);

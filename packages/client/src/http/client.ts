@@ -1,11 +1,11 @@
 import {
   ErrorBodySchema,
   routePath,
-  routes,
+  publicRoutes,
   validate,
   type LinliIssue,
   type RouteDefinition,
-  type RouteId,
+  type PublicRouteId,
 } from "@linli/core";
 import { LinliClientError } from "../errors.js";
 import type { CallOptions, LinliStore } from "../store.js";
@@ -38,9 +38,9 @@ export interface ClientOptions {
 }
 
 /** What a route answers with once its response schema has checked it. */
-type Output<R extends RouteId> = (typeof routes)[R]["response"]["_zod"]["output"];
+type Output<R extends PublicRouteId> = (typeof publicRoutes)[R]["response"]["_zod"]["output"];
 
-interface Call<R extends RouteId> {
+interface Call<R extends PublicRouteId> {
   readonly route: R;
   readonly params?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string | undefined>>;
@@ -139,7 +139,7 @@ export function createClient(options: ClientOptions): LinliStore {
   const retries = options.retries ?? 2;
   const retryDelayMs = options.retryDelayMs ?? 200;
 
-  function requestOf(route: RouteDefinition, call: Call<RouteId>): HttpRequest {
+  function requestOf(route: RouteDefinition, call: Call<PublicRouteId>): HttpRequest {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(call.query ?? {}))
       if (value !== undefined) search.append(name, String(value));
@@ -150,7 +150,7 @@ export function createClient(options: ClientOptions): LinliStore {
     if (call.idempotencyKey !== undefined) headers.set("idempotency-key", call.idempotencyKey);
     return {
       method: route.method,
-      url: `${base}${routePath(call.route, call.params)}${qs === "" ? "" : `?${qs}`}`,
+      url: `${base}${routePath(route, call.params)}${qs === "" ? "" : `?${qs}`}`,
       headers,
       ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
     };
@@ -183,8 +183,8 @@ export function createClient(options: ClientOptions): LinliStore {
     };
   }
 
-  async function send<R extends RouteId>(call: Call<R>): Promise<Output<R>> {
-    const route: RouteDefinition = routes[call.route];
+  async function send<R extends PublicRouteId>(call: Call<R>): Promise<Output<R>> {
+    const route: RouteDefinition = publicRoutes[call.route];
     const request = requestOf(route, call);
     // Only a read, or a create the server recognises as a repeat by its key, may be resent.
     const mayRetry = route.method === "GET" || call.idempotencyKey !== undefined;

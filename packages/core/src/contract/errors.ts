@@ -38,14 +38,15 @@ export type HttpErrorCode = keyof typeof HTTP_ERRORS;
  * { "error": { "status": 409, "code": "SOLD_OUT", "message": { "zh-CN": "“虎皮奶油卷”已售罄", "en": "…" },
  *   "issues": [{ "code": "SOLD_OUT", "path": "lines.0.quantity", … }] } }
  */
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    status: z.int(),
-    code: z.string(),
-    message: BilingualTextSchema,
-    issues: z.array(LinliIssueSchema),
-  }),
-});
+export const ErrorBodySchema = /* @__PURE__ */ (() =>
+  z.object({
+    error: z.object({
+      status: z.int(),
+      code: z.string(),
+      message: BilingualTextSchema,
+      issues: z.array(LinliIssueSchema),
+    }),
+  }))();
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 const GENERIC: Record<HttpErrorCode, MessageCode | { "zh-CN": string; en: string }> = {

@@ -11,34 +11,37 @@ import type { SplitRuleSet } from "../split/rules.js";
 import { IsoDateSchema, LocalTimeSchema } from "../time/schemas.js";
 
 /** A session that took place, with how many came and, where known, who. */
-export const SessionRecordSchema = z.object({
-  id: IdSchema,
-  groupId: IdSchema,
-  date: IsoDateSchema,
-  start: LocalTimeSchema,
-  end: LocalTimeSchema,
-  attendees: z.int().check(z.nonnegative()),
-  /** Partner ids of registered participants who came; others are counted in `attendees` only. */
-  participantIds: z.optional(z.array(IdSchema)),
-});
+export const SessionRecordSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    groupId: IdSchema,
+    date: IsoDateSchema,
+    start: LocalTimeSchema,
+    end: LocalTimeSchema,
+    attendees: z.int().check(z.nonnegative()),
+    /** Partner ids of registered participants who came; others are counted in `attendees` only. */
+    participantIds: z.optional(z.array(IdSchema)),
+  }))();
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
 /** A count behind a coverage ratio, with where its denominator came from and as of when. */
-export const CoverageObservationSchema = z.object({
-  asOf: IsoDateSchema,
-  numerator: z.int().check(z.nonnegative()),
-  denominator: z.int().check(z.nonnegative()),
-  denominatorSource: LocalizedTextSchema,
-});
+export const CoverageObservationSchema = /* @__PURE__ */ (() =>
+  z.object({
+    asOf: IsoDateSchema,
+    numerator: z.int().check(z.nonnegative()),
+    denominator: z.int().check(z.nonnegative()),
+    denominatorSource: LocalizedTextSchema,
+  }))();
 export type CoverageObservation = z.infer<typeof CoverageObservationSchema>;
 
 /** A coverage ratio a programme reports, e.g. organisations among key firms. */
-export const CoverageSchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "INVALID_SLUG" })),
-  name: BilingualTextSchema,
-  description: BilingualTextSchema,
-  observations: z.array(CoverageObservationSchema).check(z.minLength(1)),
-});
+export const CoverageSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "INVALID_SLUG" })),
+    name: BilingualTextSchema,
+    description: BilingualTextSchema,
+    observations: z.array(CoverageObservationSchema).check(z.minLength(1)),
+  }))();
 export type Coverage = z.infer<typeof CoverageSchema>;
 
 /**

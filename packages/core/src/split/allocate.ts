@@ -16,90 +16,96 @@ import { BASIS_POINTS, type SplitRuleSet, type SplitRuleVersion } from "./rules.
 export const MAX_SPLIT_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / BASIS_POINTS);
 
 /** A sale to split. */
-export const SaleSchema = z.object({
-  id: IdSchema,
-  amount: MoneySchema,
-  at: InstantSchema,
-});
+export const SaleSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    amount: MoneySchema,
+    at: InstantSchema,
+  }))();
 export type Sale = z.infer<typeof SaleSchema>;
 
 /**
  * What has happened in the current settlement period before a sale: the gross volume
  * (which picks the tier) and what each party has received (which caps read).
  */
-export const PeriodStateSchema = z.object({
-  period: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
-  volume: z.int().check(z.gte(0)),
-  received: z.record(z.string(), z.int()),
-});
+export const PeriodStateSchema = /* @__PURE__ */ (() =>
+  z.object({
+    period: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+    volume: z.int().check(z.gte(0)),
+    received: z.record(z.string(), z.int()),
+  }))();
 export type PeriodState = z.infer<typeof PeriodStateSchema>;
 
 /** How one party's amount came about: the "who gets what" preview. */
-export const PartyExplanationSchema = z.object({
-  partyId: IdSchema,
-  /** The party's exact share of each tier the sale touched. */
-  tiers: z.array(
-    z.object({
-      tier: z.int(),
-      /** Minor units of the sale that fell in this tier. */
-      portion: z.int(),
-      bps: z.int(),
-      /** Exact share in minor units, with four decimals: "1234.5000". */
-      exact: z.string(),
-    }),
-  ),
-  /** Exact share of the whole sale, four decimals. */
-  exact: z.string(),
-  /** Minor units after largest-remainder rounding. */
-  rounded: z.int(),
-  /** 1 when this party received one of the leftover minor units, else 0. */
-  roundingUnit: z.int(),
-  adjustments: z.array(
-    z.object({
-      kind: z.enum(["cap", "floor", "fee", "waiver"]),
-      /** Signed minor units; a waiver's amount is the fee that was not charged (0 effect). */
-      amount: z.int(),
-      feeId: z.optional(IdSchema),
-      note: z.optional(LocalizedTextSchema),
-    }),
-  ),
-  amount: z.int(),
-});
+export const PartyExplanationSchema = /* @__PURE__ */ (() =>
+  z.object({
+    partyId: IdSchema,
+    /** The party's exact share of each tier the sale touched. */
+    tiers: z.array(
+      z.object({
+        tier: z.int(),
+        /** Minor units of the sale that fell in this tier. */
+        portion: z.int(),
+        bps: z.int(),
+        /** Exact share in minor units, with four decimals: "1234.5000". */
+        exact: z.string(),
+      }),
+    ),
+    /** Exact share of the whole sale, four decimals. */
+    exact: z.string(),
+    /** Minor units after largest-remainder rounding. */
+    rounded: z.int(),
+    /** 1 when this party received one of the leftover minor units, else 0. */
+    roundingUnit: z.int(),
+    adjustments: z.array(
+      z.object({
+        kind: z.enum(["cap", "floor", "fee", "waiver"]),
+        /** Signed minor units; a waiver's amount is the fee that was not charged (0 effect). */
+        amount: z.int(),
+        feeId: z.optional(IdSchema),
+        note: z.optional(LocalizedTextSchema),
+      }),
+    ),
+    amount: z.int(),
+  }))();
 export type PartyExplanation = z.infer<typeof PartyExplanationSchema>;
 
 /** One party's final amount of a sale. */
-export const AllocationLineSchema = z.object({
-  partyId: IdSchema,
-  amount: MoneySchema,
-  /** The share before per-sale fees moved money between parties. */
-  beforeFees: MoneySchema,
-});
+export const AllocationLineSchema = /* @__PURE__ */ (() =>
+  z.object({
+    partyId: IdSchema,
+    amount: MoneySchema,
+    /** The share before per-sale fees moved money between parties. */
+    beforeFees: MoneySchema,
+  }))();
 export type AllocationLine = z.infer<typeof AllocationLineSchema>;
 
 /** A per-sale fee as applied to a sale. */
-export const AppliedFeeSchema = z.object({
-  feeId: IdSchema,
-  payerId: IdSchema,
-  payeeId: IdSchema,
-  /** What was charged, limited by what the payer had. */
-  charged: z.int(),
-  /** What the waiver forgave (the fee's full amount when waived), else 0. */
-  waived: z.int(),
-});
+export const AppliedFeeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    feeId: IdSchema,
+    payerId: IdSchema,
+    payeeId: IdSchema,
+    /** What was charged, limited by what the payer had. */
+    charged: z.int(),
+    /** What the waiver forgave (the fee's full amount when waived), else 0. */
+    waived: z.int(),
+  }))();
 export type AppliedFee = z.infer<typeof AppliedFeeSchema>;
 
 /** The result of splitting one sale. Lines always add up to the sale, none is negative. */
-export const AllocationSchema = z.object({
-  saleId: IdSchema,
-  ruleSetId: IdSchema,
-  version: z.int(),
-  period: z.string(),
-  at: InstantSchema,
-  amount: MoneySchema,
-  lines: z.array(AllocationLineSchema),
-  fees: z.array(AppliedFeeSchema),
-  explanation: z.array(PartyExplanationSchema),
-});
+export const AllocationSchema = /* @__PURE__ */ (() =>
+  z.object({
+    saleId: IdSchema,
+    ruleSetId: IdSchema,
+    version: z.int(),
+    period: z.string(),
+    at: InstantSchema,
+    amount: MoneySchema,
+    lines: z.array(AllocationLineSchema),
+    fees: z.array(AppliedFeeSchema),
+    explanation: z.array(PartyExplanationSchema),
+  }))();
 export type Allocation = z.infer<typeof AllocationSchema>;
 
 interface CompiledVersion {

@@ -20,19 +20,20 @@ export const LEDGER_ENTRY_KINDS = ["sale", "fee", "waiver", "refund", "period-fe
  * One line of a double-entry ledger. Debits are positive, credits negative; the lines of a
  * transaction (`txId`) add up to zero. A party's account is credited with what it is owed.
  */
-export const LedgerEntrySchema = z.object({
-  txId: z.string(),
-  kind: z.enum(LEDGER_ENTRY_KINDS),
-  account: z.string(),
-  amount: z.int(),
-  currency: CurrencyCodeSchema,
-  at: InstantSchema,
-  /** Settlement period, `YYYY-MM`, in the rule set's zone. */
-  period: z.string(),
-  ruleSetId: IdSchema,
-  saleId: z.optional(IdSchema),
-  feeId: z.optional(IdSchema),
-});
+export const LedgerEntrySchema = /* @__PURE__ */ (() =>
+  z.object({
+    txId: z.string(),
+    kind: z.enum(LEDGER_ENTRY_KINDS),
+    account: z.string(),
+    amount: z.int(),
+    currency: CurrencyCodeSchema,
+    at: InstantSchema,
+    /** Settlement period, `YYYY-MM`, in the rule set's zone. */
+    period: z.string(),
+    ruleSetId: IdSchema,
+    saleId: z.optional(IdSchema),
+    feeId: z.optional(IdSchema),
+  }))();
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;
 
 interface EntryContext {
@@ -169,23 +170,24 @@ export function assertBalanced(entries: readonly LedgerEntry[]): void {
 }
 
 /** A party's settlement statement for a period, derived from the ledger alone. */
-export const SettlementSchema = z.object({
-  ruleSetId: IdSchema,
-  partyId: IdSchema,
-  period: z.string(),
-  currency: CurrencyCodeSchema,
-  /** Its share of sales, before fees. */
-  gross: z.int(),
-  /** Fees it was charged less fees it received (negative when it received more). */
-  fees: z.int(),
-  /** Fees forgiven: positive for a payer, negative for the payee that forwent them. */
-  waiversApplied: z.int(),
-  /** What refunds took back. */
-  refunds: z.int(),
-  /** gross − fees + waiversApplied − refunds: what the party is owed for the period (negative: it owes). */
-  netPayable: z.int(),
-  entries: z.int(),
-});
+export const SettlementSchema = /* @__PURE__ */ (() =>
+  z.object({
+    ruleSetId: IdSchema,
+    partyId: IdSchema,
+    period: z.string(),
+    currency: CurrencyCodeSchema,
+    /** Its share of sales, before fees. */
+    gross: z.int(),
+    /** Fees it was charged less fees it received (negative when it received more). */
+    fees: z.int(),
+    /** Fees forgiven: positive for a payer, negative for the payee that forwent them. */
+    waiversApplied: z.int(),
+    /** What refunds took back. */
+    refunds: z.int(),
+    /** gross − fees + waiversApplied − refunds: what the party is owed for the period (negative: it owes). */
+    netPayable: z.int(),
+    entries: z.int(),
+  }))();
 export type Settlement = z.infer<typeof SettlementSchema>;
 
 /**

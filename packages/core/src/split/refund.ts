@@ -8,24 +8,26 @@ import { InstantSchema } from "../time/schemas.js";
 import type { Allocation } from "./allocate.js";
 
 /** A refund of (part of) a sale. */
-export const RefundSchema = z.object({
-  id: IdSchema,
-  saleId: IdSchema,
-  amount: MoneySchema,
-  at: InstantSchema,
-});
+export const RefundSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    saleId: IdSchema,
+    amount: MoneySchema,
+    at: InstantSchema,
+  }))();
 export type Refund = z.infer<typeof RefundSchema>;
 
 /** How a refund is taken back from each party. */
-export const RefundSplitSchema = z.object({
-  refundId: IdSchema,
-  saleId: IdSchema,
-  ruleSetId: IdSchema,
-  /** The settlement period the refund is booked in (its own time, not the sale's). */
-  at: InstantSchema,
-  amount: MoneySchema,
-  lines: z.array(z.object({ partyId: IdSchema, amount: MoneySchema })),
-});
+export const RefundSplitSchema = /* @__PURE__ */ (() =>
+  z.object({
+    refundId: IdSchema,
+    saleId: IdSchema,
+    ruleSetId: IdSchema,
+    /** The settlement period the refund is booked in (its own time, not the sale's). */
+    at: InstantSchema,
+    amount: MoneySchema,
+    lines: z.array(z.object({ partyId: IdSchema, amount: MoneySchema })),
+  }))();
 export type RefundSplit = z.infer<typeof RefundSplitSchema>;
 
 /**

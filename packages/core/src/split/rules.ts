@@ -17,16 +17,17 @@ export const PARTY_KINDS = [
   "platform",
   "other",
 ] as const;
-export const PartyKindSchema = z.enum(PARTY_KINDS);
+export const PartyKindSchema = /* @__PURE__ */ (() => z.enum(PARTY_KINDS))();
 export type PartyKind = z.infer<typeof PartyKindSchema>;
 
-export const SplitPartySchema = z.object({
-  id: IdSchema,
-  kind: PartyKindSchema,
-  name: LocalizedTextSchema,
-  /** The partner this party stands for, when kind is `partner`. */
-  partnerId: z.optional(IdSchema),
-});
+export const SplitPartySchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    kind: PartyKindSchema,
+    name: LocalizedTextSchema,
+    /** The partner this party stands for, when kind is `partner`. */
+    partnerId: z.optional(IdSchema),
+  }))();
 export type SplitParty = z.infer<typeof SplitPartySchema>;
 
 // Amounts inside a rule set are minor units of the rule set's currency.
@@ -39,10 +40,11 @@ const nonNegativeMinor = (code: "NEGATIVE_FEE" | "TOO_SMALL") =>
   minor().check(z.gte(0, { error: code === "NEGATIVE_FEE" ? "NEGATIVE_FEE" : undefined }));
 
 /** One party's share of a tier, in basis points. */
-export const ShareSchema = z.object({
-  partyId: IdSchema,
-  bps: z.int().check(z.gte(0), z.lte(BASIS_POINTS)),
-});
+export const ShareSchema = /* @__PURE__ */ (() =>
+  z.object({
+    partyId: IdSchema,
+    bps: z.int().check(z.gte(0), z.lte(BASIS_POINTS)),
+  }))();
 export type Share = z.infer<typeof ShareSchema>;
 
 /**
@@ -50,34 +52,37 @@ export type Share = z.infer<typeof ShareSchema>;
  * units, and how a sale's money in that band is shared. "The partner keeps 100% of the
  * first ¥3,000 in a month, then 80/20" is two tiers: `[0, 300000)` and `[300000, ∞)`.
  */
-export const TierSchema = z.object({
-  from: nonNegativeMinor("TOO_SMALL"),
-  /** Exclusive upper bound; omitted on the last, open-ended tier. */
-  upTo: z.optional(minor()),
-  shares: z.array(ShareSchema).check(z.minLength(1)),
-});
+export const TierSchema = /* @__PURE__ */ (() =>
+  z.object({
+    from: nonNegativeMinor("TOO_SMALL"),
+    /** Exclusive upper bound; omitted on the last, open-ended tier. */
+    upTo: z.optional(minor()),
+    shares: z.array(ShareSchema).check(z.minLength(1)),
+  }))();
 export type Tier = z.infer<typeof TierSchema>;
 
 /** A waiver of a fee, with why and until when (exclusive). */
-export const WaiverSchema = z.object({
-  reason: LocalizedTextSchema,
-  until: InstantSchema,
-});
+export const WaiverSchema = /* @__PURE__ */ (() =>
+  z.object({
+    reason: LocalizedTextSchema,
+    until: InstantSchema,
+  }))();
 export type Waiver = z.infer<typeof WaiverSchema>;
 
 /**
  * A fixed fee one party pays another: per sale (taken from the payer's share, never below
  * zero) or per settlement period (a stall fee, charged at settlement).
  */
-export const FeeSchema = z.object({
-  id: IdSchema,
-  name: LocalizedTextSchema,
-  per: z.enum(["sale", "period"]),
-  amount: nonNegativeMinor("NEGATIVE_FEE"),
-  payerId: IdSchema,
-  payeeId: IdSchema,
-  waiver: z.optional(WaiverSchema),
-});
+export const FeeSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    name: LocalizedTextSchema,
+    per: z.enum(["sale", "period"]),
+    amount: nonNegativeMinor("NEGATIVE_FEE"),
+    payerId: IdSchema,
+    payeeId: IdSchema,
+    waiver: z.optional(WaiverSchema),
+  }))();
 export type Fee = z.infer<typeof FeeSchema>;
 
 /**
@@ -85,23 +90,25 @@ export type Fee = z.infer<typeof FeeSchema>;
  * funded by the residual party (as far as its share allows); a cap stops the party's
  * cumulative share within a period at this much, the excess going to the residual party.
  */
-export const PartyLimitSchema = z.object({
-  partyId: IdSchema,
-  floorPerSale: z.optional(nonNegativeMinor("TOO_SMALL")),
-  capPerPeriod: z.optional(nonNegativeMinor("TOO_SMALL")),
-});
+export const PartyLimitSchema = /* @__PURE__ */ (() =>
+  z.object({
+    partyId: IdSchema,
+    floorPerSale: z.optional(nonNegativeMinor("TOO_SMALL")),
+    capPerPeriod: z.optional(nonNegativeMinor("TOO_SMALL")),
+  }))();
 export type PartyLimit = z.infer<typeof PartyLimitSchema>;
 
 /** One version of the rules, in force from `effectiveFrom` (inclusive) to `effectiveTo` (exclusive). */
-export const SplitRuleVersionSchema = z.object({
-  version: z.int().check(z.positive()),
-  effectiveFrom: InstantSchema,
-  effectiveTo: z.optional(InstantSchema),
-  tiers: z.array(TierSchema).check(z.minLength(1)),
-  fees: z.array(FeeSchema),
-  limits: z.array(PartyLimitSchema),
-  note: z.optional(LocalizedTextSchema),
-});
+export const SplitRuleVersionSchema = /* @__PURE__ */ (() =>
+  z.object({
+    version: z.int().check(z.positive()),
+    effectiveFrom: InstantSchema,
+    effectiveTo: z.optional(InstantSchema),
+    tiers: z.array(TierSchema).check(z.minLength(1)),
+    fees: z.array(FeeSchema),
+    limits: z.array(PartyLimitSchema),
+    note: z.optional(LocalizedTextSchema),
+  }))();
 export type SplitRuleVersion = z.infer<typeof SplitRuleVersionSchema>;
 
 type Ctx = { issues: { push(i: object): void } };
@@ -193,39 +200,40 @@ function checkVersion(
  * up to 100%, gapped or overlapping tiers, negative fees, caps below floors, unknown parties
  * and overlapping versions, each on its field.
  */
-export const SplitRuleSetSchema = z
-  .object({
-    id: IdSchema,
-    name: LocalizedTextSchema,
-    currency: CurrencyCodeSchema,
-    /** Zone whose calendar months are the settlement periods. */
-    timeZone: TimeZoneSchema,
-    parties: z.array(SplitPartySchema).check(z.minLength(1)),
-    /** Receives what caps hold back and funds floors: usually the partner. */
-    residualPartyId: IdSchema,
-    versions: z.array(SplitRuleVersionSchema).check(z.minLength(1)),
-  })
-  .check(
-    z.superRefine((set, ctx) => {
-      const parties = new Set(set.parties.map((p) => p.id));
-      const dup = firstDuplicateId(set.parties);
-      if (dup) push(ctx, "DUPLICATE_ID", ["parties", dup.index, "id"], undefined, dup.id);
-      if (!parties.has(set.residualPartyId))
-        push(ctx, "UNKNOWN_PARTY", ["residualPartyId"], undefined, set.residualPartyId);
-      set.versions.forEach((v, i) => {
-        checkVersion(v, parties, set.currency, ["versions", i], ctx);
-        if (i === 0) return;
-        const prev = set.versions[i - 1]!;
-        if (v.version <= prev.version) push(ctx, "VERSION_ORDER", ["versions", i, "version"]);
-        if (
-          prev.effectiveTo === undefined ||
-          Date.parse(v.effectiveFrom) < Date.parse(prev.effectiveTo)
-        ) {
-          push(ctx, "VERSION_OVERLAP", ["versions", i, "effectiveFrom"], { version: v.version });
-        }
-      });
-    }),
-  );
+export const SplitRuleSetSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      name: LocalizedTextSchema,
+      currency: CurrencyCodeSchema,
+      /** Zone whose calendar months are the settlement periods. */
+      timeZone: TimeZoneSchema,
+      parties: z.array(SplitPartySchema).check(z.minLength(1)),
+      /** Receives what caps hold back and funds floors: usually the partner. */
+      residualPartyId: IdSchema,
+      versions: z.array(SplitRuleVersionSchema).check(z.minLength(1)),
+    })
+    .check(
+      z.superRefine((set, ctx) => {
+        const parties = new Set(set.parties.map((p) => p.id));
+        const dup = firstDuplicateId(set.parties);
+        if (dup) push(ctx, "DUPLICATE_ID", ["parties", dup.index, "id"], undefined, dup.id);
+        if (!parties.has(set.residualPartyId))
+          push(ctx, "UNKNOWN_PARTY", ["residualPartyId"], undefined, set.residualPartyId);
+        set.versions.forEach((v, i) => {
+          checkVersion(v, parties, set.currency, ["versions", i], ctx);
+          if (i === 0) return;
+          const prev = set.versions[i - 1]!;
+          if (v.version <= prev.version) push(ctx, "VERSION_ORDER", ["versions", i, "version"]);
+          if (
+            prev.effectiveTo === undefined ||
+            Date.parse(v.effectiveFrom) < Date.parse(prev.effectiveTo)
+          ) {
+            push(ctx, "VERSION_OVERLAP", ["versions", i, "effectiveFrom"], { version: v.version });
+          }
+        });
+      }),
+    ))();
 export type SplitRuleSet = z.infer<typeof SplitRuleSetSchema>;
 
 /**
