@@ -43,10 +43,12 @@ import {
   type Group,
   type GroupQuery,
   type LedgerEntry,
+  type LinliIssue,
   type Menu,
   type Money,
   type Order,
   type OrderStatus,
+  type Partner,
   type PeriodState,
   type PlaceOrderBody,
   type RouteDefinition,
@@ -541,19 +543,21 @@ export function createApp(options: AppOptions): Hono {
     return { groupId: group.id, date, text: lines.join("\n"), orders };
   });
 
-  route<{ id: string }, unknown, unknown, Group>("putGroup", async ({ params, body }) => {
+  /** A PUT's body must name the id in its path: a typo must not write another record. */
+  const sameId = (params: { id: string }, body: { id: string }) => {
     if (body.id !== params.id)
       throw new HttpError("VALIDATION_FAILED", [
         issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
       ]);
+  };
+
+  route<{ id: string }, unknown, unknown, Group>("putGroup", async ({ params, body }) => {
+    sameId(params, body);
     return storage.putGroup(body);
   });
 
   route<{ id: string }, unknown, unknown, Menu>("putMenu", async ({ params, body }) => {
-    if (body.id !== params.id)
-      throw new HttpError("VALIDATION_FAILED", [
-        issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
-      ]);
+    sameId(params, body);
     if (!(await storage.getGroup(body.groupId)))
       throw new HttpError("NOT_FOUND", [unknownReference("group", body.groupId, "groupId")]);
     return storage.putMenu(body);
@@ -562,13 +566,25 @@ export function createApp(options: AppOptions): Hono {
   route<{ id: string }, unknown, unknown, SplitRuleSet>(
     "putSplitRuleSet",
     async ({ params, body }) => {
-      if (body.id !== params.id)
-        throw new HttpError("VALIDATION_FAILED", [
-          issue("INVALID_INPUT", { label: { "zh-CN": "编号", en: "the id" } }, "id"),
-        ]);
+      sameId(params, body);
       return storage.putRuleSet(body);
     },
   );
+
+  route("listPartners", async () => ({ partners: await storage.listPartners() }));
+
+  route<{ id: string }, unknown, unknown, Partner>("putPartner", async ({ params, body }) => {
+    sameId(params, body);
+    const issues: LinliIssue[] = [];
+    for (const [i, id] of body.groupIds.entries())
+      if (!(await storage.getGroup(id)))
+        issues.push(unknownReference("group", id, `groupIds.${i}`));
+    const setId = body.splitRuleSetId;
+    if (setId !== undefined && !(await storage.listRuleSets()).some((s) => s.id === setId))
+      issues.push(unknownReference("ruleSet", setId, "splitRuleSetId"));
+    if (issues.length > 0) throw new HttpError("NOT_FOUND", issues);
+    return storage.putPartner(body);
+  });
 
   route<unknown, { ruleSetId: string; partyId: string; period: string }>(
     "getSettlement",

@@ -240,6 +240,63 @@ describe("admin", () => {
     });
     expect((await storage.getOrder(placed.json.id))?.status).toBe("ready");
     expect((await storage.listLedger()).some((e) => e.saleId === placed.json.id)).toBe(false);
+
+    // What the message asks for, over the API: a rule set, then the organiser pointed at it.
+    const listed = await call("/v1/admin/partners", { headers: admin });
+    expect(listed.status).toBe(200);
+    const ge = listed.json.partners.find((p: { id: string }) => p.id === "ge-mengwei");
+    expect(ge).toMatchObject({ name: "葛梦伟", contact: { phone: expect.any(String) } });
+    expect(ge.splitRuleSetId).toBeUndefined();
+    const studioSet = {
+      ...(await storage.listRuleSets()).find((s) => s.id === "three-moms-bakery")!,
+      id: "little-cloud-studio",
+    };
+    const putPartner = (json: unknown) =>
+      call("/v1/admin/partners/ge-mengwei", { method: "PUT", headers: admin, json });
+
+    // A rule set that does not exist yet is refused, at its field, and nothing is written.
+    const early = await putPartner({ ...ge, splitRuleSetId: "little-cloud-studio" });
+    expect([early.status, early.json.error.code]).toEqual([404, "NOT_FOUND"]);
+    expect(early.json.error.issues).toMatchObject([
+      { code: "UNKNOWN_REFERENCE", path: "splitRuleSetId" },
+    ]);
+    expect(early.json.error.issues[0].message.en).toContain("split rule set");
+    const stray = await putPartner({ ...ge, groupIds: [...ge.groupIds, "no-such-group"] });
+    expect([stray.status, stray.json.error.issues[0].path]).toEqual([
+      404,
+      `groupIds.${ge.groupIds.length}`,
+    ]);
+    expect((await storage.listPartners()).find((p) => p.id === "ge-mengwei")).toEqual(ge);
+
+    const set = await call("/v1/admin/split-rule-sets/little-cloud-studio", {
+      method: "PUT",
+      headers: admin,
+      json: studioSet,
+    });
+    expect(set.status).toBe(200);
+    const linked = await putPartner({ ...ge, splitRuleSetId: "little-cloud-studio" });
+    expect([linked.status, linked.json.splitRuleSetId]).toEqual([200, "little-cloud-studio"]);
+
+    const collected = await move("collected");
+    expect([collected.status, collected.json.status]).toEqual([200, "collected"]);
+    const posted = (await storage.listLedger()).filter((e) => e.saleId === placed.json.id);
+    expect(posted.find((e) => e.account === "cash")).toMatchObject({
+      amount: placed.json.total.amount,
+      ruleSetId: "little-cloud-studio",
+    });
+  });
+
+  it("refuses a partner whose path and body name different ids, and lists partners to staff only", async () => {
+    const [first] = await storage.listPartners();
+    const other = await call(`/v1/admin/partners/someone-else`, {
+      method: "PUT",
+      headers: admin,
+      json: first,
+    });
+    expect([other.status, other.json.error.issues[0].path]).toEqual([400, "id"]);
+    expect((await storage.listPartners()).some((p) => p.id === "someone-else")).toBe(false);
+    const unsigned = await call("/v1/admin/partners");
+    expect([unsigned.status, unsigned.text]).toEqual([401, expect.not.stringContaining("phone")]);
   });
 
   it("refuses without a valid key", async () => {

@@ -94,6 +94,19 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       ]);
     });
 
+    it("adds a partner and replaces one in place, keeping the list's order", async () => {
+      const s = await open();
+      await s.seed(demoSeed(T));
+      const before = await s.listPartners();
+      const first = before[0]!;
+      await s.putPartner({ ...first, splitRuleSetId: "night-market-partner" });
+      await s.putPartner({ ...first, id: "new-partner", name: "林晓雨", displayName: "林老师" });
+      const after = await s.listPartners();
+      expect(after.map((p) => p.id)).toEqual([...before.map((p) => p.id), "new-partner"]);
+      expect(after[0]).toEqual({ ...first, splitRuleSetId: "night-market-partner" });
+      expect(after.at(-1)).toMatchObject({ name: "林晓雨", displayName: "林老师" });
+    });
+
     it("places, replays, refuses and reuse-checks orders by idempotency key", async () => {
       const s = await open();
       await s.seed(demoSeed(T));

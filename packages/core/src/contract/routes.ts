@@ -6,7 +6,7 @@ import { HubSchema } from "../hub/hub.js";
 import { BilingualTextSchema, LocalizedTextSchema, type BilingualText } from "../i18n/locale.js";
 import { MetricsSnapshotSchema, MonthSchema } from "../metrics/schemas.js";
 import { MoneySchema } from "../money/money.js";
-import { PublicPartnerSchema } from "../partners/partner.js";
+import { PartnerSchema, PublicPartnerSchema } from "../partners/partner.js";
 import { MenuSchema } from "../preorder/menu.js";
 import {
   OrderDraftSchema,
@@ -385,6 +385,30 @@ export const adminRoutes = /* @__PURE__ */ (() =>
       body: MenuSchema,
       status: 200,
       response: MenuSchema,
+      errors: ["UNAUTHORIZED", "NOT_FOUND"],
+    },
+    listPartners: {
+      method: "GET",
+      path: "/v1/admin/partners",
+      auth: "admin",
+      summary: t("列出合伙人（含联系方式）", "List partners, with their contact details"),
+      status: 200,
+      response: z.object({ partners: z.array(PartnerSchema) }),
+      errors: ["UNAUTHORIZED"],
+    },
+    putPartner: {
+      method: "PUT",
+      path: "/v1/admin/partners/:id",
+      auth: "admin",
+      summary: t("新建或更新合伙人", "Create or update a partner"),
+      description: t(
+        "合伙人的 splitRuleSetId 决定其社群订单取货后按哪套分账规则入账；所引用的社群和分账规则必须已存在，否则返回 404。",
+        "A partner's splitRuleSetId is the rule set their groups' collected orders are split under. The groups and the rule set it names must exist, else 404.",
+      ),
+      params: byId,
+      body: PartnerSchema,
+      status: 200,
+      response: PartnerSchema,
       errors: ["UNAUTHORIZED", "NOT_FOUND"],
     },
     putSplitRuleSet: {

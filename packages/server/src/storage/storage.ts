@@ -101,6 +101,8 @@ export interface LinliStorage {
   getGroup(id: string): Promise<Group | undefined>;
   putGroup(group: Group): Promise<Group>;
   listPartners(): Promise<Partner[]>;
+  /** Creates or replaces a partner (its contact details and split rule set included). */
+  putPartner(partner: Partner): Promise<Partner>;
   getRecruitmentCall(): Promise<RecruitmentCall | undefined>;
 
   getMenu(id: string): Promise<Menu | undefined>;

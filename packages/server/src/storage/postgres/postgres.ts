@@ -416,6 +416,10 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     async listPartners() {
       return docs<Partner>(await pool.query("SELECT doc FROM partners ORDER BY seq"));
     },
+    async putPartner(partner) {
+      await upsert(pool, "partners", partner.id, partner);
+      return partner;
+    },
     async getRecruitmentCall() {
       return (await pool.query("SELECT value FROM meta WHERE key = 'recruitmentCall'")).rows[0]
         ?.value as RecruitmentCall | undefined;

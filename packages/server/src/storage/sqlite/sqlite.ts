@@ -378,6 +378,10 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     async listPartners() {
       return all<Partner>("SELECT doc FROM partners ORDER BY rowid");
     },
+    async putPartner(partner) {
+      upsert("partners", partner.id, partner);
+      return partner;
+    },
     async getRecruitmentCall() {
       return meta("recruitmentCall") as RecruitmentCall | undefined;
     },
