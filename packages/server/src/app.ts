@@ -51,6 +51,7 @@ import {
   type Partner,
   type PeriodState,
   type PlaceOrderBody,
+  type RecruitmentCall,
   type RouteDefinition,
   type RouteId,
   type SplitRuleSet,
@@ -569,6 +570,10 @@ export function createApp(options: AppOptions): Hono {
       sameId(params, body);
       return storage.putRuleSet(body);
     },
+  );
+
+  route<unknown, unknown, unknown, RecruitmentCall>("putRecruitmentCall", async ({ body }) =>
+    storage.putRecruitmentCall(body),
   );
 
   route("listPartners", async () => ({ partners: await storage.listPartners() }));

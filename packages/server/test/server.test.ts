@@ -496,6 +496,33 @@ describe("recruitment", () => {
     }
   });
 
+  it("takes applications for a call published over the API, and no longer for the one it replaced", async () => {
+    const current = (await call("/v1/recruitment")).json;
+    const next = {
+      ...current,
+      id: "spring-2027",
+      title: { "zh-CN": "2027 春季合伙人招募令", en: "Spring 2027 partner call" },
+      privacyPolicy: { ...current.privacyPolicy, version: "2027-01" },
+    };
+    const put = (json: unknown, headers: Record<string, string> = admin) =>
+      call("/v1/admin/recruitment", { method: "PUT", headers, json });
+    expect((await put(next, {})).status).toBe(401);
+    const bad = await put({ ...next, title: undefined });
+    expect([bad.status, bad.json.error.issues[0].path]).toEqual([400, "title"]);
+    expect((await call("/v1/recruitment")).json.id).toBe(current.id);
+    try {
+      expect((await put(next)).status).toBe(200);
+      expect((await call("/v1/recruitment")).json.title.en).toBe("Spring 2027 partner call");
+      const consent = { given: true, policyVersion: "2027-01", at: "2026-12-01T08:20:00+08:00" };
+      const stale = await apply("apply-spring-01", { consent });
+      expect([stale.status, stale.json.error.issues[0].path]).toEqual([404, "callId"]);
+      const fresh = await apply("apply-spring-02", { callId: "spring-2027", consent });
+      expect(fresh.status).toBe(201);
+    } finally {
+      expect((await put(current)).status).toBe(200);
+    }
+  });
+
   it("refuses consent to another version of the privacy notice than the call's", async () => {
     const before = await stored();
     const r = await apply("apply-policy-1", {

@@ -107,6 +107,15 @@ export function storageContract(name: string, make: () => Promise<LinliStorage>)
       expect(after.at(-1)).toMatchObject({ name: "林晓雨", displayName: "林老师" });
     });
 
+    it("replaces the recruitment call", async () => {
+      const s = await open();
+      await s.seed(demoSeed(T));
+      const call = (await s.getRecruitmentCall())!;
+      const next = { ...call, id: "spring-2027", opensAt: "2027-03-01T09:00:00+08:00" };
+      expect(await s.putRecruitmentCall(next)).toEqual(next);
+      expect(await s.getRecruitmentCall()).toEqual(next);
+    });
+
     it("places, replays, refuses and reuse-checks orders by idempotency key", async () => {
       const s = await open();
       await s.seed(demoSeed(T));

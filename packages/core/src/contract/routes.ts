@@ -387,6 +387,20 @@ export const adminRoutes = /* @__PURE__ */ (() =>
       response: MenuSchema,
       errors: ["UNAUTHORIZED", "NOT_FOUND"],
     },
+    putRecruitmentCall: {
+      method: "PUT",
+      path: "/v1/admin/recruitment",
+      auth: "admin",
+      summary: t("发布或更新合伙人招募令", "Publish or update the partner recruitment call"),
+      description: t(
+        "替换当前的招募令；此后的申请须填写新招募令的 callId，并同意它的隐私说明版本。",
+        "Replaces the current call: later applications must name its callId and consent to its privacy notice version.",
+      ),
+      body: RecruitmentCallSchema,
+      status: 200,
+      response: RecruitmentCallSchema,
+      errors: ["UNAUTHORIZED"],
+    },
     listPartners: {
       method: "GET",
       path: "/v1/admin/partners",

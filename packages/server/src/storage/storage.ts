@@ -104,6 +104,8 @@ export interface LinliStorage {
   /** Creates or replaces a partner (its contact details and split rule set included). */
   putPartner(partner: Partner): Promise<Partner>;
   getRecruitmentCall(): Promise<RecruitmentCall | undefined>;
+  /** Replaces the current recruitment call. */
+  putRecruitmentCall(call: RecruitmentCall): Promise<RecruitmentCall>;
 
   getMenu(id: string): Promise<Menu | undefined>;
   /** Menus of a group, by pickup date ascending. */

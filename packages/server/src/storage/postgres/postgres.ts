@@ -203,6 +203,11 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
       c.release();
     }
   }
+  const setMeta = (c: Client | pg.Pool, key: string, value: unknown) =>
+    c.query(
+      "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [key, JSON.stringify(value)],
+    );
   const upsert = (c: Client | pg.Pool, table: string, id: string, doc: unknown) =>
     c.query(
       `INSERT INTO ${table} (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
@@ -376,16 +381,8 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     },
     async seed(data: SeedData) {
       await tx(async (c) => {
-        await c.query(
-          "INSERT INTO meta (key, value) VALUES ('hub', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-          [JSON.stringify(data.hub)],
-        );
-        if (data.recruitmentCall) {
-          await c.query(
-            "INSERT INTO meta (key, value) VALUES ('recruitmentCall', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [JSON.stringify(data.recruitmentCall)],
-          );
-        }
+        await setMeta(c, "hub", data.hub);
+        if (data.recruitmentCall) await setMeta(c, "recruitmentCall", data.recruitmentCall);
         for (const g of data.groups) await upsert(c, "groups", g.id, g);
         for (const p of data.partners) await upsert(c, "partners", p.id, p);
         for (const m of data.menus) await putMenu(c, m);
@@ -423,6 +420,10 @@ export function createPostgresStorage(options: PostgresOptions): LinliStorage {
     async getRecruitmentCall() {
       return (await pool.query("SELECT value FROM meta WHERE key = 'recruitmentCall'")).rows[0]
         ?.value as RecruitmentCall | undefined;
+    },
+    async putRecruitmentCall(call) {
+      await setMeta(pool, "recruitmentCall", call);
+      return call;
     },
 
     async getMenu(id) {

@@ -385,6 +385,10 @@ export function createSqliteStorage(options: SqliteOptions): LinliStorage {
     async getRecruitmentCall() {
       return meta("recruitmentCall") as RecruitmentCall | undefined;
     },
+    async putRecruitmentCall(call) {
+      setMeta("recruitmentCall", call);
+      return call;
+    },
 
     async getMenu(id) {
       return menuCache(id);
