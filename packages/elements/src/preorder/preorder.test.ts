@@ -209,6 +209,8 @@ describe("<linli-preorder>", () => {
     const summary = part(el, "error-summary")!;
     expect(summary.getAttribute("role")).to.equal("alert");
     expect(active(el)).to.equal(summary);
+    // The summary speaks for itself; "placing your order" must not outlive the attempt.
+    expect(announced(el)).to.equal("");
     const links = [...summary.querySelectorAll("a")].map((a) => text(a));
     expect(links).to.deep.equal([
       "请至少选择一件商品",
@@ -383,6 +385,7 @@ describe("<linli-preorder>", () => {
       expect(active(el)).to.equal(box);
       expect(text(box)).to.equal(`预订没有被接受 ${refusal.messages["zh-CN"]}`);
       expect(box.querySelector('[part="retry"]')).to.equal(null);
+      expect(announced(el)).to.equal("");
       expect($<HTMLInputElement>(el, "#name")!.value).to.equal("林晓雨");
       await expect(el).to.be.accessible();
       fixtureCleanup();

@@ -576,13 +576,21 @@ export class LinliPreorder extends LinliElement {
       await this.fail(error);
     } finally {
       this.submitting = false;
+      this.endSubmittingAnnouncement();
       this.requestUpdate();
     }
+  }
+
+  /** "Placing your order…" must not outlive the attempt; a newer announcement stays. */
+  private endSubmittingAnnouncement(): void {
+    const region = this.renderRoot.querySelector("#announce");
+    if (region?.textContent === this.t("preorder.submitting")) region.textContent = "";
   }
 
   private async showProblems(problems: Problem[], failure?: Failure): Promise<void> {
     this.problems = problems;
     this.failure = failure;
+    this.endSubmittingAnnouncement(); // the summary or the box takes focus and speaks
     this.requestUpdate();
     await this.updateComplete;
     focusSummary(this.renderRoot);
