@@ -715,6 +715,52 @@ describe("<linli-recruit-form>: submitting", () => {
     await waitUntil(() => $(el, '[part="reference"]') !== null);
     expect(el.matches(":state(submitting)")).to.equal(false);
   });
+
+  it("keeps the next call's form when the host switches calls while an application is on its way", async () => {
+    const { store, storage } = embedded();
+    const pending: Array<{ go: () => void; stop: () => void }> = [];
+    const slow = {
+      ...store,
+      submitApplication: (a: ApplicationInput, o: { idempotencyKey: string }) =>
+        new Promise((res, rej) =>
+          pending.push({
+            go: () => res(store.submitApplication(a, o)),
+            stop: () => rej(Object.assign(new Error("offline"), { retryable: true })),
+          }),
+        ),
+    } as LinliStore;
+    const el = await recruitForm({ store: slow });
+    const spring = { ...recruitmentCall, id: "call-2027-spring" };
+    const autumn = { ...recruitmentCall, id: "call-2027-autumn" };
+    for (const [next, outcome] of [
+      [spring, "go"],
+      [autumn, "stop"],
+    ] as const) {
+      await fillIn(el);
+      await submit(el);
+      const sent = el.call!.id;
+      el.call = next;
+      await el.updateComplete;
+      await userEvent.fill($(el, "#name")!, "王阿姨");
+      const heard = oneEvent(
+        el,
+        outcome === "go" ? "linli-application-submitted" : "linli-application-failed",
+      );
+      pending.at(-1)![outcome]();
+      const { detail } = await heard;
+      if (outcome === "go") expect(detail.callId).to.equal(sent);
+      else expect(detail).to.include({ reason: "network", retryable: true });
+      await el.updateComplete;
+      // The form is the new call's, as the resident left it: no receipt, no notice.
+      expect($(el, '[part="reference"]')).to.equal(null);
+      expect($(el, '[part="notice"]')).to.equal(null);
+      expect($<HTMLInputElement>(el, "#name")!.value).to.equal("王阿姨");
+      expect(el.matches(":state(submitted)")).to.equal(false);
+      expect(el.matches(":state(submitting)")).to.equal(false);
+    }
+    expect(storage.applications().map((a) => a.callId)).to.deep.equal([recruitmentCall.id]);
+    expect(sessionStorage.getItem(`linli-recruit-form:${recruitmentCall.id}`)).to.equal(null);
+  });
 });
 
 describe("<linli-recruit-form>: inside a host page's <form>", () => {

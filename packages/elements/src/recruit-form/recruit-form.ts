@@ -450,13 +450,12 @@ export class LinliRecruitForm extends LinliElement {
 
   // ---- Draft ----------------------------------------------------------------------------------
 
-  private get draftKey(): string | undefined {
-    const call = this.currentCall;
-    return call && !this.noDraft ? `linli-recruit-form:${call.id}` : undefined;
+  private draftKey(callId = this.currentCall?.id): string | undefined {
+    return callId !== undefined && !this.noDraft ? `linli-recruit-form:${callId}` : undefined;
   }
 
   private saveDraft(): void {
-    const key = this.draftKey;
+    const key = this.draftKey();
     if (!key) return;
     try {
       sessionStorage.setItem(key, JSON.stringify(this.d));
@@ -465,8 +464,8 @@ export class LinliRecruitForm extends LinliElement {
     }
   }
 
-  private forgetDraft(): void {
-    const key = this.draftKey;
+  private forgetDraft(callId?: string): void {
+    const key = this.draftKey(callId);
     try {
       if (key) sessionStorage.removeItem(key);
     } catch {
@@ -475,7 +474,7 @@ export class LinliRecruitForm extends LinliElement {
   }
 
   private restoreDraft(): void {
-    const key = this.draftKey;
+    const key = this.draftKey();
     if (!key) return;
     try {
       const saved = sessionStorage.getItem(key);
@@ -654,6 +653,13 @@ export class LinliRecruitForm extends LinliElement {
     this.requestUpdate();
     try {
       const receipt = await store.submitApplication(application, { idempotencyKey });
+      if (this.draftFor !== application.callId) {
+        // The host moved on to another call meanwhile: this application is in (the host
+        // hears so), but the form now belongs to the other call and keeps its own state.
+        this.forgetDraft(application.callId);
+        this.emit("linli-application-submitted", { callId: application.callId, receipt });
+        return;
+      }
       this.phase = "done";
       this.receipt = receipt;
       this.attempt = undefined;
@@ -664,7 +670,6 @@ export class LinliRecruitForm extends LinliElement {
       await this.updateComplete;
       focusField(this.renderRoot, "success-title");
     } catch (error) {
-      this.phase = "form";
       const err = error as {
         code?: string;
         retryable?: boolean;
@@ -677,6 +682,14 @@ export class LinliRecruitForm extends LinliElement {
         if (f && !fields.has(f)) fields.set(f, i.message);
       }
       const retryable = err.retryable ?? !("code" in err);
+      if (this.draftFor !== application.callId) {
+        // As above: the other call's form shows nothing of this attempt's failure.
+        return this.fail(retryable ? "network" : "refused", {
+          ...(err.code !== undefined && { code: err.code }),
+          retryable,
+        });
+      }
+      this.phase = "form";
       if (fields.size > 0) {
         this.notice = undefined;
         this.showProblems(fields);
