@@ -5,6 +5,7 @@ export default defineConfig({
     index: "src/index.ts",
     "http/index": "src/http/index.ts",
     "embedded/index": "src/embedded/index.ts",
+    "admin/index": "src/admin/index.ts",
   },
   format: ["esm"],
   dts: true,

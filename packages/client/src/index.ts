@@ -1,6 +1,6 @@
 /**
  * @linli/client: one `LinliStore` interface, over HTTP (`createClient`) or embedded in the
- * browser (`createEmbeddedStore`).
+ * browser (`createEmbeddedStore`); and `createAdminClient` for the API's admin routes.
  *
  * @packageDocumentation
  */
@@ -12,3 +12,4 @@ export {
   type EmbeddedData,
 } from "./embedded/index.js";
 export { createClient, type ClientOptions } from "./http/index.js";
+export { createAdminClient, type AdminClientOptions, type LinliAdmin } from "./admin/index.js";

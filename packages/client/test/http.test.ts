@@ -12,11 +12,17 @@ import {
 import {
   bakeryMenu,
   groups,
+  partners,
   recruitmentCall,
   redHouse,
   sampleApplication,
 } from "@linli/core/fixtures";
-import { createClient, LinliClientError, type LinliStore } from "../src/index.js";
+import {
+  createAdminClient,
+  createClient,
+  LinliClientError,
+  type LinliStore,
+} from "../src/index.js";
 import type { CreateOptions } from "../src/store.js";
 import { backoffMs, MAX_BACKOFF_MS, retryAfterMs } from "../src/http/retry.js";
 
@@ -687,5 +693,47 @@ describe("createClient: time-outs, aborts and the network", () => {
     expect(e.messageIn("zh-CN")).toBe("网络连接失败，请检查网络后重试");
     expect(e.cause).toBeInstanceOf(Error);
     expect(attempts).toBe(2);
+  });
+});
+
+describe("createAdminClient", () => {
+  const partner = partners[0]!;
+
+  it("sends the key as a bearer token, with each route's method, path and body", async () => {
+    const { url, seen } = await serve((s, res) =>
+      s.url === "/v1/admin/partners"
+        ? json(res, 200, { partners: [partner] })
+        : json(res, 200, JSON.parse(s.body) as unknown),
+    );
+    const admin = createAdminClient({ baseUrl: url, apiKey: " staff-key " });
+    expect(await admin.listPartners()).toEqual([partner]);
+    expect(await admin.putPartner(partner)).toEqual(partner);
+    expect(seen.map((s) => `${s.method} ${s.url} ${s.headers.authorization}`)).toEqual([
+      "GET /v1/admin/partners Bearer staff-key",
+      `PUT /v1/admin/partners/${partner.id} Bearer staff-key`,
+    ]);
+  });
+
+  it("resends a PUT after a 503, but never a status change", async () => {
+    const { url, seen } = await serve((s, res, _q, n) =>
+      s.method === "PUT" && n > 2
+        ? json(res, 200, JSON.parse(s.body) as unknown)
+        : json(res, 503, errorOf(503, "INTERNAL")),
+    );
+    const admin = createAdminClient({ baseUrl: url, apiKey: "staff-key", retryDelayMs: 1 });
+    const e = await refusal(admin.moveOrder("o_1", "collected"));
+    expect([e.kind, e.status, seen.length]).toEqual(["server", 503, 1]);
+    expect(await admin.putPartner(partner)).toEqual(partner);
+    expect(seen.map((s) => s.method)).toEqual(["POST", "PUT", "PUT"]);
+  });
+
+  it("refuses to be made without a key", () => {
+    for (const apiKey of ["", "  ", undefined])
+      expect(() =>
+        createAdminClient({ baseUrl: "http://127.0.0.1:1", apiKey: apiKey as string }),
+      ).toThrow(/createAdminClient: apiKey/);
+    expect(() => createAdminClient({ baseUrl: 1 as unknown as string, apiKey: "k" })).toThrow(
+      "createAdminClient: baseUrl must be a string",
+    );
   });
 });

@@ -1,0 +1,1 @@
+export { createAdminClient, type AdminClientOptions, type LinliAdmin } from "../http/admin.js";

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdminClient, createClient, LinliClientError } from "@linli/client";
+import { bakeryMenu, sampleApplication } from "@linli/core/fixtures";
+import {
+  createSqliteStorage,
+  demoSeed,
+  hashAdminKey,
+  startServer,
+  type LinliStorage,
+  type RunningServer,
+} from "../src/index.js";
+
+// @linli/client's admin client against the reference server, over real HTTP on 127.0.0.1:
+// what a staff dashboard does in a day, and the errors it meets.
+
+// 2026-12-01 08:30 in Shanghai: the bakery's menu is open and the partner call is running.
+const NOW = Date.parse("2026-12-01T08:30:00+08:00");
+const KEY = "admin-client-test-key";
+let storage: LinliStorage;
+let server: RunningServer;
+
+beforeAll(async () => {
+  storage = createSqliteStorage({ filename: ":memory:" });
+  await storage.migrate();
+  await storage.seed(demoSeed(NOW));
+  server = await startServer({
+    storage,
+    port: 0,
+    now: () => NOW,
+    adminKeyHashes: [hashAdminKey(KEY)],
+    log: () => {},
+    rateLimitPerMinute: false,
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await storage.close();
+});
+
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    (v) => {
+      throw new Error(`expected a refusal, got ${JSON.stringify(v)}`);
+    },
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(LinliClientError);
+      return e as LinliClientError;
+    },
+  );
+
+describe("createAdminClient against @linli/server", () => {
+  it("reviews an application a resident sent through the public client", async () => {
+    const admin = createAdminClient({ baseUrl: server.url, apiKey: KEY });
+    const store = createClient({ baseUrl: server.url });
+    const receipt = await store.submitApplication(sampleApplication, {
+      idempotencyKey: "admin-client-apply-1",
+    });
+    const submitted = await admin.listApplications({ status: "submitted" });
+    const mine = submitted.find((a) => a.reference === receipt.reference)!;
+    expect(mine.applicant).toEqual({
+      ...sampleApplication.applicant,
+      phone: sampleApplication.applicant.phone.replace(/\s/g, ""),
+    });
+    expect((await admin.moveApplication(mine.id, "reviewing")).status).toBe("reviewing");
+    const skipped = await refusal(admin.moveApplication(mine.id, "onboarded"));
+    expect([skipped.kind, skipped.code]).toEqual(["conflict", "TRANSITION_REFUSED"]);
+  });
+
+  it("collects an order, settles it and refunds part of it once, however often it is asked", async () => {
+    const admin = createAdminClient({ baseUrl: server.url, apiKey: KEY });
+    const store = createClient({ baseUrl: server.url });
+    const placed = await store.placeOrder(
+      {
+        menuId: bakeryMenu("2026-12-01").id,
+        slotId: "s1600",
+        lines: [{ itemId: "egg-tart", quantity: 12 }],
+        contact: { name: "林晓雨", phone: "13800009901" },
+        consent: { given: true, policyVersion: "2026-11", at: "2026-12-01T08:29:00+08:00" },
+      },
+      { idempotencyKey: "admin-client-order-1" },
+    );
+    const roster = await admin.getRoster("three-moms-baking", { date: "2026-12-01" });
+    expect(roster.text).toContain(`${placed.pickupCode} 138****9901 葡式蛋挞×12`);
+    for (const status of ["confirmed", "ready", "collected"] as const)
+      expect((await admin.moveOrder(placed.id, status)).status).toBe(status);
+    const query = { ruleSetId: "three-moms-bakery", partyId: "moms", period: "2026-12" };
+    expect(await admin.getSettlement(query)).toMatchObject({ gross: 6000, netPayable: 5980 });
+    const refund = { amount: 500, currency: "CNY" } as const;
+    const first = await admin.refundOrder(placed.id, refund, { idempotencyKey: "refund-ac-1" });
+    const again = await admin.refundOrder(placed.id, refund, { idempotencyKey: "refund-ac-1" });
+    expect(again).toEqual(first);
+    expect(await admin.getSettlement(query)).toMatchObject({ refunds: 498, netPayable: 5482 });
+  });
+
+  it("gives a group a split rule set through its organiser, and says which field named nothing", async () => {
+    const admin = createAdminClient({ baseUrl: server.url, apiKey: KEY });
+    const ge = (await admin.listPartners()).find((p) => p.id === "ge-mengwei")!;
+    const missing = await refusal(admin.putPartner({ ...ge, splitRuleSetId: "no-such-set" }));
+    expect([missing.kind, missing.code]).toEqual(["not-found", "NOT_FOUND"]);
+    expect(missing.fieldMessages("en")).toEqual({
+      splitRuleSetId: expect.stringContaining("split rule set"),
+    });
+    const [bakery] = (await storage.listRuleSets()).filter((s) => s.id === "three-moms-bakery");
+    await admin.putSplitRuleSet({ ...bakery!, id: "cloud-studio" });
+    expect((await admin.putPartner({ ...ge, splitRuleSetId: "cloud-studio" })).splitRuleSetId).toBe(
+      "cloud-studio",
+    );
+    expect((await storage.listPartners()).find((p) => p.id === "ge-mengwei")?.splitRuleSetId).toBe(
+      "cloud-studio",
+    );
+  });
+
+  it("is refused with a wrong key, and says so in both languages", async () => {
+    const wrong = createAdminClient({ baseUrl: server.url, apiKey: "not-the-key" });
+    const e = await refusal(wrong.listPartners());
+    expect([e.kind, e.status, e.code, e.retryable]).toEqual([
+      "unauthorized",
+      401,
+      "UNAUTHORIZED",
+      false,
+    ]);
+    expect(e.messageIn("zh-CN")).toBeTruthy();
+    expect(e.messageIn("en")).toBeTruthy();
+  });
+});
