@@ -217,6 +217,26 @@ describe("embedded store: persistence in localStorage", () => {
     expect(after.availability.items.every((i) => i.reserved === 0)).toBe(true);
   });
 
+  it("says the browser's storage is full, not that a server failed, when a write finds no room", async () => {
+    const storage = new FakeStorage();
+    const full: StorageLike = {
+      getItem: (k) => storage.getItem(k),
+      setItem: () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      },
+    };
+    const store = createEmbeddedStore({ now, storage: full });
+    const { menu } = await store.getMenu("three-moms-baking");
+    const e = await refused(store.placeOrder(orderOf(menu), { idempotencyKey: key() }));
+    expect([e.kind, e.status, e.code, e.retryable]).toEqual(["server", 507, "STORAGE_FULL", true]);
+    expect(e.messageIn("zh-CN")).toContain("浏览器存储空间已满");
+    expect(e.messageIn("en")).toBe(
+      "This browser's storage is full, so this was not saved: clear some browsing data and try again.",
+    );
+    const after = await store.getMenu("three-moms-baking");
+    expect(after.availability.items.every((i) => i.reserved === 0)).toBe(true);
+  });
+
   it("keeps to memory when asked for localStorage where there is none (Node)", async () => {
     const store = createEmbeddedStore({ now, persist: "localStorage" });
     const { menu } = await store.getMenu("three-moms-baking");

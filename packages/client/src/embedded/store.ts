@@ -106,8 +106,29 @@ const notFound = () => LinliClientError.fromCode("NOT_FOUND");
 const unknown = (...why: Parameters<typeof unknownReference>) =>
   LinliClientError.fromCode("NOT_FOUND", [unknownReference(...why)]);
 
-/** A failure that is nobody's input: a bug, or storage refusing a write. */
+const STORAGE_FULL = {
+  "zh-CN": "这台设备的浏览器存储空间已满，这次提交没有保存。请清理一些浏览器数据后重试。",
+  en: "This browser's storage is full, so this was not saved: clear some browsing data and try again.",
+};
+
+/** Whether a write was refused for want of room (`QuotaExceededError`, or Firefox's old name). */
+const isQuotaError = (e: unknown) =>
+  e instanceof Error &&
+  (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED");
+
+/**
+ * A failure that is nobody's input: the browser's storage full (507, said as such, since
+ * "the server" would mislead where there is none), or a bug or a refused write (500).
+ */
 function internal(cause: unknown): LinliClientError {
+  if (isQuotaError(cause))
+    return new LinliClientError({
+      kind: "server",
+      status: 507,
+      code: "STORAGE_FULL",
+      messages: STORAGE_FULL,
+      cause,
+    });
   return new LinliClientError({
     kind: "server",
     status: 500,
