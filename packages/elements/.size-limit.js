@@ -102,7 +102,7 @@ export default [
     path: "dist/recruit-form/linli-recruit-form.js",
     modifyEsbuildConfig: eager,
     gzip: true,
-    limit: "26.9 KB",
+    limit: "27 KB",
   },
   {
     name: "<linli-schedule>, eager: Lit + its share of core",
@@ -123,7 +123,7 @@ export default [
     path: "dist/define.js",
     modifyEsbuildConfig: utf8,
     gzip: true,
-    limit: "66.2 KB",
+    limit: "66.5 KB",
   },
   // The script-tag build (dist/cdn), as a page without a bundler downloads it.
   // Issue #11 asks for the whole script-tag bundle at 45 KB or less. What stands between:
@@ -133,7 +133,7 @@ export default [
   asBuilt(
     "script tag: linli-elements.js and every chunk it loads (issue #11: ≤ 45 KB)",
     scriptTagFiles("linli-elements.js"),
-    "70.6 KB",
+    "70.9 KB",
   ),
   // One file per tag, for a page with one widget: Lit and what the element needs to render;
   // then what those files load on demand, each once per page, shared by the tags.
@@ -141,7 +141,7 @@ export default [
     "linli-group-card.js": "11.4 KB",
     "linli-group-directory.js": "15.9 KB",
     "linli-preorder.js": "19.2 KB",
-    "linli-recruit-form.js": "27 KB",
+    "linli-recruit-form.js": "27.2 KB",
     "linli-schedule.js": "13.7 KB",
     "linli-impact-board.js": "11.7 KB",
     "on-demand-http-client.js": "24.1 KB",

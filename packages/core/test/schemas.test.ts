@@ -377,6 +377,14 @@ describe("Recruitment", () => {
       "Select this field",
     ],
     [
+      "a deadline at the opening, before it ever opened",
+      (x) => (x.deadline = x.opensAt),
+      "deadline",
+      "DEADLINE_BEFORE_OPENING",
+      "截止时间必须晚于开始接受申请的时间",
+      "The deadline must be after the call opens",
+    ],
+    [
       "a deadline without zone",
       (x) => (x.deadline = "2026-12-31"),
       "deadline",

@@ -572,9 +572,12 @@ export function createApp(options: AppOptions): Hono {
     },
   );
 
-  route<unknown, unknown, unknown, RecruitmentCall>("putRecruitmentCall", async ({ body }) =>
-    storage.putRecruitmentCall(body),
-  );
+  route<unknown, unknown, unknown, RecruitmentCall>("putRecruitmentCall", async ({ body }) => {
+    const hub = await storage.getHub();
+    if (hub && body.hubId !== hub.id)
+      throw new HttpError("NOT_FOUND", [unknownReference("hub", body.hubId, "hubId")]);
+    return storage.putRecruitmentCall(body);
+  });
 
   route("listPartners", async () => ({ partners: await storage.listPartners() }));
 
@@ -585,11 +588,29 @@ export function createApp(options: AppOptions): Hono {
       if (!(await storage.getGroup(id)))
         issues.push(unknownReference("group", id, `groupIds.${i}`));
     const setId = body.splitRuleSetId;
-    if (setId !== undefined && !(await storage.listRuleSets()).some((s) => s.id === setId))
+    const set = setId && (await storage.listRuleSets()).find((s) => s.id === setId);
+    if (setId !== undefined && !set)
       issues.push(unknownReference("ruleSet", setId, "splitRuleSetId"));
     if (issues.length > 0) throw new HttpError("NOT_FOUND", issues);
+    if (set && !(await ruleSetFits(body, set)))
+      throw new HttpError("VALIDATION_FAILED", [
+        issue("RULE_SET_NOT_THEIRS", {}, "splitRuleSetId"),
+      ]);
     return storage.putPartner(body);
   });
+
+  /**
+   * Whether a rule set pays this partner: one of its partner parties is them, or an organiser
+   * of one of their groups (the three mothers share one party). Any other set would credit
+   * their groups' sales to somebody else.
+   */
+  async function ruleSetFits(partner: Partner, set: SplitRuleSet): Promise<boolean> {
+    const paid = new Set(set.parties.map((p) => p.partnerId).filter((id) => id !== undefined));
+    if (paid.has(partner.id)) return true;
+    for (const id of partner.groupIds)
+      if ((await storage.getGroup(id))?.organiserIds.some((o) => paid.has(o))) return true;
+    return false;
+  }
 
   route<unknown, { ruleSetId: string; partyId: string; period: string }>(
     "getSettlement",

@@ -101,7 +101,16 @@ describe("createAdminClient against @linli/server", () => {
       splitRuleSetId: expect.stringContaining("split rule set"),
     });
     const [bakery] = (await storage.listRuleSets()).filter((s) => s.id === "three-moms-bakery");
-    await admin.putSplitRuleSet({ ...bakery!, id: "cloud-studio" });
+    // The bakery's terms would pay Ge's sales to the mothers; with Ge as the partner, they fit.
+    const theirs = await refusal(admin.putPartner({ ...ge, splitRuleSetId: "three-moms-bakery" }));
+    expect([theirs.kind, theirs.issues[0]?.code]).toEqual(["validation", "RULE_SET_NOT_THEIRS"]);
+    await admin.putSplitRuleSet({
+      ...bakery!,
+      id: "cloud-studio",
+      parties: bakery!.parties.map((p) =>
+        p.kind === "partner" ? { ...p, name: { "zh-CN": "葛老师" }, partnerId: "ge-mengwei" } : p,
+      ),
+    });
     expect((await admin.putPartner({ ...ge, splitRuleSetId: "cloud-studio" })).splitRuleSetId).toBe(
       "cloud-studio",
     );

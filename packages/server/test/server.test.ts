@@ -247,9 +247,14 @@ describe("admin", () => {
     const ge = listed.json.partners.find((p: { id: string }) => p.id === "ge-mengwei");
     expect(ge).toMatchObject({ name: "葛梦伟", contact: { phone: expect.any(String) } });
     expect(ge.splitRuleSetId).toBeUndefined();
+    // The bakery's terms, with Ge as the partner party instead of the mothers.
+    const bakerySet = (await storage.listRuleSets()).find((s) => s.id === "three-moms-bakery")!;
     const studioSet = {
-      ...(await storage.listRuleSets()).find((s) => s.id === "three-moms-bakery")!,
+      ...bakerySet,
       id: "little-cloud-studio",
+      parties: bakerySet.parties.map((p) =>
+        p.kind === "partner" ? { ...p, name: { "zh-CN": "葛老师" }, partnerId: "ge-mengwei" } : p,
+      ),
     };
     const putPartner = (json: unknown) =>
       call("/v1/admin/partners/ge-mengwei", { method: "PUT", headers: admin, json });
@@ -268,6 +273,12 @@ describe("admin", () => {
     ]);
     expect((await storage.listPartners()).find((p) => p.id === "ge-mengwei")).toEqual(ge);
 
+    // Another group's set would pay Ge's sales to the mothers.
+    const theirs = await putPartner({ ...ge, splitRuleSetId: "three-moms-bakery" });
+    expect([theirs.status, theirs.json.error.issues[0]]).toMatchObject([
+      400,
+      { code: "RULE_SET_NOT_THEIRS", path: "splitRuleSetId" },
+    ]);
     const set = await call("/v1/admin/split-rule-sets/little-cloud-studio", {
       method: "PUT",
       headers: admin,
@@ -295,6 +306,15 @@ describe("admin", () => {
     });
     expect([other.status, other.json.error.issues[0].path]).toEqual([400, "id"]);
     expect((await storage.listPartners()).some((p) => p.id === "someone-else")).toBe(false);
+    // Every partner as stored can be put back as it is: the checks refuse nothing real.
+    for (const p of await storage.listPartners()) {
+      const again = await call(`/v1/admin/partners/${p.id}`, {
+        method: "PUT",
+        headers: admin,
+        json: p,
+      });
+      expect(again.status, p.id).toBe(200);
+    }
     const unsigned = await call("/v1/admin/partners");
     expect([unsigned.status, unsigned.text]).toEqual([401, expect.not.stringContaining("phone")]);
   });
@@ -509,6 +529,13 @@ describe("recruitment", () => {
     expect((await put(next, {})).status).toBe(401);
     const bad = await put({ ...next, title: undefined });
     expect([bad.status, bad.json.error.issues[0].path]).toEqual([400, "title"]);
+    const never = await put({ ...next, deadline: next.opensAt });
+    expect([never.status, never.json.error.issues[0]]).toMatchObject([
+      400,
+      { code: "DEADLINE_BEFORE_OPENING", path: "deadline" },
+    ]);
+    const elsewhere = await put({ ...next, hubId: "wulin-night-market" });
+    expect([elsewhere.status, elsewhere.json.error.issues[0].path]).toEqual([404, "hubId"]);
     expect((await call("/v1/recruitment")).json.id).toBe(current.id);
     try {
       expect((await put(next)).status).toBe(200);

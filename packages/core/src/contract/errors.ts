@@ -106,6 +106,7 @@ const REFERENCED = {
   group: { "zh-CN": "社群", en: "group" },
   menu: { "zh-CN": "菜单", en: "menu" },
   call: { "zh-CN": "招募令", en: "recruitment call" },
+  hub: { "zh-CN": "服务中心", en: "hub" },
   ruleSet: { "zh-CN": "分账规则", en: "split rule set" },
 } as const;
 

@@ -399,7 +399,7 @@ export const adminRoutes = /* @__PURE__ */ (() =>
       body: RecruitmentCallSchema,
       status: 200,
       response: RecruitmentCallSchema,
-      errors: ["UNAUTHORIZED"],
+      errors: ["UNAUTHORIZED", "NOT_FOUND"],
     },
     listPartners: {
       method: "GET",

@@ -178,6 +178,15 @@ export const messages = /* @__PURE__ */ (() =>
       en: "This group has no revenue-split rule set: give its organisers one before marking orders collected",
     },
 
+    DEADLINE_BEFORE_OPENING: {
+      "zh-CN": "截止时间必须晚于开始接受申请的时间",
+      en: "The deadline must be after the call opens",
+    },
+    RULE_SET_NOT_THEIRS: {
+      "zh-CN": "这套分账规则不给这位合伙人或其社群的主理人分账",
+      en: "This rule set pays neither this partner nor their groups' organisers",
+    },
+
     // Preorder rules.
     EMPTY_ORDER: { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },
     MENU_MISMATCH: { "zh-CN": "订单不属于这份菜单", en: "This order is for a different menu" },

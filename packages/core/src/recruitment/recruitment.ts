@@ -14,22 +14,35 @@ import { InstantSchema } from "../time/schemas.js";
 
 /** A public call for partners: what the hub offers and what it asks of applicants. */
 export const RecruitmentCallSchema = /* @__PURE__ */ (() =>
-  z.object({
-    id: IdSchema,
-    hubId: IdSchema,
-    title: LocalizedTextSchema,
-    /** The call's own words, e.g. "我们有场地、设备、运营团队，招募带有金点子的你。" */
-    pitch: LocalizedTextSchema,
-    offers: z.array(SupportOfferSchema).check(z.minLength(1)),
-    asks: z.array(LocalizedTextSchema),
-    categories: z.array(GroupCategorySchema).check(z.minLength(1)),
-    opensAt: InstantSchema,
-    deadline: z.optional(InstantSchema),
-    privacyPolicy: z.object({
-      version: z.string().check(z.minLength(1), z.maxLength(40)),
-      url: z.string().check(z.minLength(1), z.maxLength(2048)),
-    }),
-  }))();
+  z
+    .object({
+      id: IdSchema,
+      hubId: IdSchema,
+      title: LocalizedTextSchema,
+      /** The call's own words, e.g. "我们有场地、设备、运营团队，招募带有金点子的你。" */
+      pitch: LocalizedTextSchema,
+      offers: z.array(SupportOfferSchema).check(z.minLength(1)),
+      asks: z.array(LocalizedTextSchema),
+      categories: z.array(GroupCategorySchema).check(z.minLength(1)),
+      opensAt: InstantSchema,
+      deadline: z.optional(InstantSchema),
+      privacyPolicy: z.object({
+        version: z.string().check(z.minLength(1), z.maxLength(40)),
+        url: z.string().check(z.minLength(1), z.maxLength(2048)),
+      }),
+    })
+    .check(
+      // A deadline at or before the opening would close the call before it ever opened.
+      z.superRefine((c, ctx) => {
+        if (c.deadline !== undefined && Date.parse(c.deadline) <= Date.parse(c.opensAt))
+          ctx.issues.push({
+            code: "custom",
+            message: "DEADLINE_BEFORE_OPENING",
+            path: ["deadline"],
+            input: c.deadline,
+          });
+      }),
+    ))();
 export type RecruitmentCall = z.infer<typeof RecruitmentCallSchema>;
 
 export const AVAILABILITY = ["weekdays", "evenings", "weekends"] as const;
