@@ -705,13 +705,18 @@ describe("createAdminClient", () => {
         ? json(res, 200, { partners: [partner] })
         : json(res, 200, JSON.parse(s.body) as unknown),
     );
-    const admin = createAdminClient({ baseUrl: url, apiKey: " staff-key " });
+    const admin = createAdminClient({
+      baseUrl: url,
+      apiKey: " staff-key ",
+      headers: { Authorization: "Basic c3RhZmY6a2V5", "x-request-source": "dashboard" },
+    });
     expect(await admin.listPartners()).toEqual([partner]);
     expect(await admin.putPartner(partner)).toEqual(partner);
     expect(seen.map((s) => `${s.method} ${s.url} ${s.headers.authorization}`)).toEqual([
       "GET /v1/admin/partners Bearer staff-key",
       `PUT /v1/admin/partners/${partner.id} Bearer staff-key`,
     ]);
+    expect(seen[0]!.headers["x-request-source"]).toBe("dashboard");
   });
 
   it("resends a PUT after a 503, but never a status change", async () => {
@@ -728,7 +733,7 @@ describe("createAdminClient", () => {
   });
 
   it("refuses to be made without a key", () => {
-    for (const apiKey of ["", "  ", undefined])
+    for (const apiKey of ["", "  ", undefined, "管理员-key", "two words"])
       expect(() =>
         createAdminClient({ baseUrl: "http://127.0.0.1:1", apiKey: apiKey as string }),
       ).toThrow(/createAdminClient: apiKey/);

@@ -89,13 +89,21 @@ export interface LinliAdmin {
  * ```
  */
 export function createAdminClient(options: AdminClientOptions): LinliAdmin {
-  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "")
-    throw new TypeError("createAdminClient: apiKey must be the admin key, a non-empty string");
+  const key = typeof options.apiKey === "string" ? options.apiKey.trim() : "";
+  // A header carries printable ASCII only: fetch would throw a bare TypeError on every call.
+  if (!/^[\x21-\x7e]+$/.test(key))
+    throw new TypeError(
+      "createAdminClient: apiKey must be the admin key, printable ASCII without spaces",
+    );
+  // The key is the one authorization: another given in `headers`, in any case, would be merged
+  // into it and refused.
+  const headers = Object.fromEntries(
+    Object.entries(options.headers ?? {}).filter(
+      ([name]) => name.toLowerCase() !== "authorization",
+    ),
+  );
   const send = createTransport(
-    {
-      ...options,
-      headers: { ...options.headers, authorization: `Bearer ${options.apiKey.trim()}` },
-    },
+    { ...options, headers: { ...headers, authorization: `Bearer ${key}` } },
     adminRoutes,
     "createAdminClient",
   );
