@@ -392,6 +392,24 @@ describe("<linli-preorder>", () => {
     }
   });
 
+  it("does not leave 'placing your order' announced when the language changes meanwhile", async () => {
+    const real = bakeryStore();
+    let refuse: (e: unknown) => void = () => {};
+    const held: LinliStore = {
+      ...real,
+      placeOrder: () => new Promise((_, reject) => (refuse = reject)),
+    };
+    const el = await preorder(held);
+    await fillIn(el, { "egg-tart": 1 });
+    await userEvent.click(part(el, "submit")!);
+    await waitUntil(() => announced(el) === "正在提交预订…", "the submitting announcement");
+    el.parentElement!.setAttribute("lang", "en");
+    await waitUntil(() => text(part(el, "submit")) === "Placing your order…");
+    refuse(LinliClientError.fromResponse(403, undefined));
+    await waitUntil(() => part(el, "failure"), "the refusal");
+    expect(announced(el)).to.equal("");
+  });
+
   it("shows what is still available when the store refuses a full slot", async () => {
     const real = bakeryStore(
       MORNING,

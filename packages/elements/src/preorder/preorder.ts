@@ -548,7 +548,8 @@ export class LinliPreorder extends LinliElement {
     this.submitting = true;
     this.failure = undefined;
     this.requestUpdate();
-    this.announce(this.t("preorder.submitting"));
+    this.submittingSaid = this.t("preorder.submitting");
+    this.announce(this.submittingSaid);
     try {
       const store = await this.resolveStore();
       // What sold out while the resident was choosing is flagged before anything is sent.
@@ -581,10 +582,14 @@ export class LinliPreorder extends LinliElement {
     }
   }
 
+  /** What "placing your order…" was announced as, in the language of the moment. */
+  private submittingSaid: string | undefined;
+
   /** "Placing your order…" must not outlive the attempt; a newer announcement stays. */
   private endSubmittingAnnouncement(): void {
     const region = this.renderRoot.querySelector("#announce");
-    if (region?.textContent === this.t("preorder.submitting")) region.textContent = "";
+    if (region && region.textContent === this.submittingSaid) region.textContent = "";
+    this.submittingSaid = undefined;
   }
 
   private async showProblems(problems: Problem[], failure?: Failure): Promise<void> {
