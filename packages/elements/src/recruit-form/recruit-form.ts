@@ -343,7 +343,9 @@ export class LinliRecruitForm extends LinliElement {
     this.attempt = undefined;
     this.phase = "form";
     this.receipt = undefined;
+    this.sending = undefined; // an answer to an attempt from before lands nowhere
     this.setState("submitted", false);
+    this.setState("submitting", false);
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -438,11 +440,11 @@ export class LinliRecruitForm extends LinliElement {
 
   private fail(
     reason: ApplicationFailureReason,
-    extra: { code?: string; retryable?: boolean } = {},
+    extra: { code?: string; retryable?: boolean; fields?: readonly FieldId[] } = {},
   ) {
     this.emit("linli-application-failed", {
       reason,
-      fields: FIELDS.filter((f) => this.errors.has(f)),
+      fields: FIELDS.filter((f) => (extra.fields ?? [...this.errors.keys()]).includes(f)),
       ...(extra.code !== undefined && { code: extra.code }),
       retryable: extra.retryable ?? false,
     });
@@ -651,9 +653,13 @@ export class LinliRecruitForm extends LinliElement {
     this.phase = "submitting";
     this.setState("submitting", true);
     this.requestUpdate();
+    // This attempt, until another starts or the form is blanked for another call: an answer
+    // that comes after either belongs to a form the resident no longer sees.
+    const sending = (this.sending = {});
+    const stale = () => this.sending !== sending || this.currentCall?.id !== application.callId;
     try {
       const receipt = await store.submitApplication(application, { idempotencyKey });
-      if (this.draftFor !== application.callId) {
+      if (stale()) {
         // The host moved on to another call meanwhile: this application is in (the host
         // hears so), but the form now belongs to the other call and keeps its own state.
         this.forgetDraft(application.callId);
@@ -682,11 +688,13 @@ export class LinliRecruitForm extends LinliElement {
         if (f && !fields.has(f)) fields.set(f, i.message);
       }
       const retryable = err.retryable ?? !("code" in err);
-      if (this.draftFor !== application.callId) {
-        // As above: the other call's form shows nothing of this attempt's failure.
-        return this.fail(retryable ? "network" : "refused", {
+      if (stale()) {
+        // As above: the other call's form shows nothing of this attempt's failure, and the
+        // event names this attempt's fields, not the other form's.
+        return this.fail(fields.size > 0 || !retryable ? "refused" : "network", {
           ...(err.code !== undefined && { code: err.code }),
           retryable,
+          fields: [...fields.keys()],
         });
       }
       this.phase = "form";
@@ -706,9 +714,12 @@ export class LinliRecruitForm extends LinliElement {
         retryable,
       });
     } finally {
-      this.setState("submitting", false);
+      if (!stale()) this.setState("submitting", false);
     }
   }
+
+  /** The attempt under way; see `send`. */
+  private sending: object | undefined;
 
   // ---- Rendering ------------------------------------------------------------------------------
 
