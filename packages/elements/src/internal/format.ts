@@ -61,3 +61,24 @@ export function formatLongDateTime(at: number, timeZone: string, locale: Locale)
   }
   return f.format(at);
 }
+
+/**
+ * A calendar date as a notice prints it: `12月1日周二` in zh-CN, `Tue 1 Dec` in en.
+ *
+ * @example
+ * formatDay("2026-12-01", "en"); // "Tue 1 Dec"
+ */
+export function formatDay(date: string, locale: Locale): string {
+  const key = `day|${locale}`;
+  let f = dates.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+      timeZone: "UTC", // a date names a day, wherever it is read
+      weekday: "short",
+      month: locale === "en" ? "short" : "long",
+      day: "numeric",
+    });
+    dates.set(key, f);
+  }
+  return f.format(Date.parse(`${date}T00:00:00Z`));
+}

@@ -16,7 +16,7 @@ import {
   focusSummary,
   type SummaryError,
 } from "../internal/error-summary.js";
-import { formatSessionTime } from "../internal/format.js";
+import { formatDay, formatSessionTime } from "../internal/format.js";
 import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController, plural } from "../internal/localize.js";
 import { errorMessage, httpStore, StoreController } from "../internal/store-controller.js";
@@ -92,22 +92,6 @@ const rank = (id: string) => {
   const i = FIELD_ORDER.findIndex((p) => id.startsWith(p));
   return i < 0 ? FIELD_ORDER.length : i;
 };
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** A pickup date as a notice prints it: `12月1日周二`, `Tue 1 Dec`. */
-function formatDay(date: string, locale: string): string {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-      timeZone: "UTC",
-      weekday: "short",
-      month: locale === "en" ? "short" : "long",
-      day: "numeric",
-    });
-    dateFormats.set(locale, f);
-  }
-  return f.format(Date.parse(`${date}T00:00:00Z`));
-}
 
 /** Only `http:`, `https:` and relative links are followed. */
 function safeHref(href: string | undefined): string | undefined {

@@ -13,7 +13,7 @@ import { localize, type LocalizedText } from "@linli/core/i18n";
 import { addDays, toZoned, zonedToEpoch } from "@linli/core/time";
 import { LinliElement } from "../internal/base-element.js";
 import { checkGroupsLater } from "../internal/check-data.js";
-import { formatNumber } from "../internal/format.js";
+import { formatDay, formatNumber } from "../internal/format.js";
 import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController, plural } from "../internal/localize.js";
 import { errorMessage, StoreController } from "../internal/store-controller.js";
@@ -37,23 +37,6 @@ type Session = WeekSession<PublicGroup>;
 
 const isText = (t: unknown): t is LocalizedText =>
   typeof t === "object" && t !== null && typeof (t as LocalizedText)["zh-CN"] === "string";
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** `11月30日周一` / `Mon 30 Nov` for a calendar date. */
-function formatDay(date: string, locale: string): string {
-  let f = dayFormats.get(locale);
-  if (!f) {
-    const en = locale === "en";
-    f = new Intl.DateTimeFormat(en ? "en-GB" : "zh-CN", {
-      timeZone: "UTC",
-      weekday: "short",
-      month: en ? "short" : "long",
-      day: "numeric",
-    });
-    dayFormats.set(locale, f);
-  }
-  return f.format(Date.parse(`${date}T00:00:00Z`));
-}
 
 /**
  * A hub's week of sessions across its resident groups (or one group): by day and time, with
