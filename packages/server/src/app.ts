@@ -581,6 +581,8 @@ export function createApp(options: AppOptions): Hono {
 
   route("listPartners", async () => ({ partners: await storage.listPartners() }));
 
+  route("listSplitRuleSets", async () => ({ ruleSets: await storage.listRuleSets() }));
+
   route<{ id: string }, unknown, unknown, Partner>("putPartner", async ({ params, body }) => {
     sameId(params, body);
     const issues: LinliIssue[] = [];

@@ -100,7 +100,9 @@ describe("createAdminClient against @linli/server", () => {
     expect(missing.fieldMessages("en")).toEqual({
       splitRuleSetId: expect.stringContaining("split rule set"),
     });
-    const [bakery] = (await storage.listRuleSets()).filter((s) => s.id === "three-moms-bakery");
+    const sets = await admin.listSplitRuleSets();
+    expect(sets).toEqual(await storage.listRuleSets());
+    const bakery = sets.find((s) => s.id === "three-moms-bakery");
     // The bakery's terms would pay Ge's sales to the mothers; with Ge as the partner, they fit.
     const theirs = await refusal(admin.putPartner({ ...ge, splitRuleSetId: "three-moms-bakery" }));
     expect([theirs.kind, theirs.issues[0]?.code]).toEqual(["validation", "RULE_SET_NOT_THEIRS"]);

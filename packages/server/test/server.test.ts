@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OrderReceiptSchema, SettlementSchema, validate } from "@linli/core";
+import {
+  adminRoutes,
+  OrderReceiptSchema,
+  routePath,
+  SettlementSchema,
+  validate,
+} from "@linli/core";
 import { bakeryMenu, partners } from "@linli/core/fixtures";
 import {
   createApp,
@@ -319,12 +325,23 @@ describe("admin", () => {
     expect([unsigned.status, unsigned.text]).toEqual([401, expect.not.stringContaining("phone")]);
   });
 
-  it("refuses without a valid key", async () => {
-    expect((await call("/v1/admin/applications")).status).toBe(401);
-    expect(
-      (await call("/v1/admin/applications", { headers: { authorization: "Bearer wrong" } })).json
-        .error.code,
-    ).toBe("UNAUTHORIZED");
+  it("refuses every admin route without a valid key, before reading anything", async () => {
+    for (const [id, r] of Object.entries(adminRoutes)) {
+      const tries: Record<string, string>[] = [
+        {},
+        { authorization: "Bearer wrong" },
+        { authorization: KEY },
+      ];
+      for (const headers of tries) {
+        const res = await call(routePath(r, { id: "three-moms-baking" }), {
+          method: r.method,
+          headers,
+          ...(r.method !== "GET" && { json: {} }),
+        });
+        expect([id, res.status, res.json.error.code]).toEqual([id, 401, "UNAUTHORIZED"]);
+        expect(res.text, id).not.toMatch(/1[3-9]\d{9}|\d{3}\*{4}\d{4}/); // no phone, whole or masked
+      }
+    }
   });
 
   it("moves an order to collection, posts the sale, and settles it", async () => {

@@ -59,6 +59,8 @@ export interface LinliAdmin {
   listPartners(options?: CallOptions): Promise<Partner[]>;
   /** Creates or replaces a partner; `splitRuleSetId` gives their groups a split rule set. */
   putPartner(partner: Partner, options?: CallOptions): Promise<Partner>;
+  /** Every split rule set, with all its versions. */
+  listSplitRuleSets(options?: CallOptions): Promise<SplitRuleSet[]>;
   putSplitRuleSet(set: SplitRuleSet, options?: CallOptions): Promise<SplitRuleSet>;
   /** What one party of a rule set is owed for a month (`YYYY-MM`), from the ledger. */
   getSettlement(
@@ -135,6 +137,8 @@ export function createAdminClient(options: AdminClientOptions): LinliAdmin {
       send({ route: "putRecruitmentCall", body: call, ...signalOf(o) }),
     listPartners: async (o) => (await send({ route: "listPartners", ...signalOf(o) })).partners,
     putPartner: put("putPartner"),
+    listSplitRuleSets: async (o) =>
+      (await send({ route: "listSplitRuleSets", ...signalOf(o) })).ruleSets,
     putSplitRuleSet: put("putSplitRuleSet"),
     getSettlement: (query, o) =>
       send({ route: "getSettlement", query: { ...query }, ...signalOf(o) }),

@@ -425,6 +425,15 @@ export const adminRoutes = /* @__PURE__ */ (() =>
       response: PartnerSchema,
       errors: ["UNAUTHORIZED", "NOT_FOUND"],
     },
+    listSplitRuleSets: {
+      method: "GET",
+      path: "/v1/admin/split-rule-sets",
+      auth: "admin",
+      summary: t("列出分账规则", "List split rule sets"),
+      status: 200,
+      response: z.object({ ruleSets: z.array(SplitRuleSetSchema) }),
+      errors: ["UNAUTHORIZED"],
+    },
     putSplitRuleSet: {
       method: "PUT",
       path: "/v1/admin/split-rule-sets/:id",
