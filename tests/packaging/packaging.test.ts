@@ -249,6 +249,7 @@ console.log(JSON.stringify(failures));
       join(consumer, "usage.ts"),
       `import { formatMoney, money } from "@linli/core/money";
 import type { LinliStore } from "@linli/client";
+import { createAdminClient } from "@linli/client/admin";
 import { createEmbeddedStore } from "@linli/client/embedded";
 import type { LinliGroupCard } from "@linli/elements";
 import "@linli/elements/linli-group-card.js";
@@ -262,6 +263,13 @@ export async function firstGroupName(): Promise<string> {
   const groups = await store.listGroups({ q: "烘焙" });
   return groups[0]?.name["zh-CN"] ?? "";
 }
+
+const admin = createAdminClient({ baseUrl: "https://api.example.gov.cn", apiKey: "staff-key" });
+export async function toReview(): Promise<string[]> {
+  return (await admin.listApplications({ status: "submitted" })).map((a) => a.reference);
+}
+// @ts-expect-error an order moves only through its lifecycle's statuses
+void admin.moveOrder("o_1", "eaten");
 
 export function card(): LinliGroupCard {
   const el = document.createElement("linli-group-card"); // typed by HTMLElementTagNameMap
