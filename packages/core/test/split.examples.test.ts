@@ -4,6 +4,7 @@ import {
   assertBalanced,
   emptyPeriodState,
   fieldMessages,
+  paysPartner,
   periodFeeEntries,
   refundEntries,
   saleEntries,
@@ -18,7 +19,10 @@ import {
   type SplitRuleSet,
 } from "../src/index.js";
 import {
+  groups,
+  nightMarketGroups,
   nightMarketPartner,
+  partners,
   pieceworkWorkshop,
   splitRuleSets,
   threeMomsBakery,
@@ -370,5 +374,35 @@ describe("statements per rule set", () => {
     const ledger = [...saleEntries(a!), ...saleEntries(b!)];
     expect(settle(ledger, pieceworkWorkshop, "workers", "2026-11").netPayable).toBe(8500);
     expect(settle(ledger, other, "workers", "2026-11").netPayable).toBe(17000);
+  });
+});
+
+describe("whom a rule set pays", () => {
+  const partner = (id: string) => partners.find((p) => p.id === id)!;
+  const groupsOf = (id: string) =>
+    [...groups, ...nightMarketGroups].filter((g) => partner(id).groupIds.includes(g.id));
+
+  it("pays every seeded partner under the set they were given", () => {
+    for (const p of partners.filter((x) => x.splitRuleSetId !== undefined)) {
+      const set = splitRuleSets.find((s) => s.id === p.splitRuleSetId)!;
+      expect(paysPartner(set, p, groupsOf(p.id)), p.id).toBe(true);
+    }
+  });
+
+  it("pays a co-organiser through the party of the organiser they share a group with", () => {
+    // Zhou Xiaomin is not the mothers' party; Hu Yanling, who organises the bakery with her, is.
+    expect(threeMomsBakery.parties.some((p) => p.partnerId === "zhou-xiaomin")).toBe(false);
+    expect(paysPartner(threeMomsBakery, partner("zhou-xiaomin"), groupsOf("zhou-xiaomin"))).toBe(
+      true,
+    );
+    expect(paysPartner(threeMomsBakery, partner("zhou-xiaomin"), [])).toBe(false);
+  });
+
+  it("does not pay an organiser of another group", () => {
+    // Ge Laoshi runs the Little Cloud studio: the bakery's set would pay her sales to the mothers.
+    expect(paysPartner(threeMomsBakery, partner("ge-mengwei"), groupsOf("ge-mengwei"))).toBe(false);
+    expect(paysPartner(nightMarketPartner, partner("hu-yanling"), groupsOf("hu-yanling"))).toBe(
+      false,
+    );
   });
 });

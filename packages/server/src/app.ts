@@ -4,6 +4,7 @@ import {
   applicationReceipt,
   applicationLifecycle,
   checkApplication,
+  paysPartner,
   unknownReference,
   checkOrder,
   createMetricRegistry,
@@ -586,33 +587,24 @@ export function createApp(options: AppOptions): Hono {
   route<{ id: string }, unknown, unknown, Partner>("putPartner", async ({ params, body }) => {
     sameId(params, body);
     const issues: LinliIssue[] = [];
-    for (const [i, id] of body.groupIds.entries())
-      if (!(await storage.getGroup(id)))
-        issues.push(unknownReference("group", id, `groupIds.${i}`));
+    const groups: Group[] = [];
+    for (const [i, id] of body.groupIds.entries()) {
+      const group = await storage.getGroup(id);
+      if (group) groups.push(group);
+      else issues.push(unknownReference("group", id, `groupIds.${i}`));
+    }
     const setId = body.splitRuleSetId;
-    const set = setId && (await storage.listRuleSets()).find((s) => s.id === setId);
+    const set =
+      setId === undefined ? undefined : (await storage.listRuleSets()).find((s) => s.id === setId);
     if (setId !== undefined && !set)
       issues.push(unknownReference("ruleSet", setId, "splitRuleSetId"));
     if (issues.length > 0) throw new HttpError("NOT_FOUND", issues);
-    if (set && !(await ruleSetFits(body, set)))
+    if (set && !paysPartner(set, body, groups))
       throw new HttpError("VALIDATION_FAILED", [
         issue("RULE_SET_NOT_THEIRS", {}, "splitRuleSetId"),
       ]);
     return storage.putPartner(body);
   });
-
-  /**
-   * Whether a rule set pays this partner: one of its partner parties is them, or an organiser
-   * of one of their groups (the three mothers share one party). Any other set would credit
-   * their groups' sales to somebody else.
-   */
-  async function ruleSetFits(partner: Partner, set: SplitRuleSet): Promise<boolean> {
-    const paid = new Set(set.parties.map((p) => p.partnerId).filter((id) => id !== undefined));
-    if (paid.has(partner.id)) return true;
-    for (const id of partner.groupIds)
-      if ((await storage.getGroup(id))?.organiserIds.some((o) => paid.has(o))) return true;
-    return false;
-  }
 
   route<unknown, { ruleSetId: string; partyId: string; period: string }>(
     "getSettlement",

@@ -152,6 +152,10 @@ export const messages = /* @__PURE__ */ (() =>
     UNKNOWN_METRIC: { "zh-CN": "没有指标 {value}", en: "There is no metric {value}" },
 
     // Partner recruitment.
+    DEADLINE_BEFORE_OPENING: {
+      "zh-CN": "截止时间必须晚于开始接受申请的时间",
+      en: "The deadline must be after the call opens",
+    },
     APPLICATIONS_NOT_OPEN: {
       "zh-CN": "招募将于 {opensAt} 开始接受申请",
       en: "Applications open at {opensAt}",
@@ -172,15 +176,10 @@ export const messages = /* @__PURE__ */ (() =>
     },
     NO_MENU_ON_DATE: { "zh-CN": "{date} 没有菜单", en: "There is no menu for {date}" },
 
-    // Revenue splits, on collection.
+    // Revenue splits, for staff: on collection, and when a partner is given a rule set.
     NO_RULE_SET: {
       "zh-CN": "这个社群还没有分账规则：请先为它的主理人设置分账规则，再标记为已取货",
       en: "This group has no revenue-split rule set: give its organisers one before marking orders collected",
-    },
-
-    DEADLINE_BEFORE_OPENING: {
-      "zh-CN": "截止时间必须晚于开始接受申请的时间",
-      en: "The deadline must be after the call opens",
     },
     RULE_SET_NOT_THEIRS: {
       "zh-CN": "这套分账规则不给这位合伙人或其社群的主理人分账",

@@ -253,3 +253,21 @@ export function versionAt(set: SplitRuleSet, at: number): SplitRuleVersion | und
   }
   return undefined;
 }
+
+/**
+ * Whether a rule set pays a partner: one of its parties is them, or an organiser of one of
+ * their groups (the three mothers share one party). A partner given any other set would have
+ * their groups' sales credited to somebody else. `groups` are the partner's groups as stored.
+ *
+ * @example
+ * paysPartner(threeMomsBakery, zhouXiaomin, [threeMomsBaking]); // true: Hu Yanling co-organises
+ * paysPartner(threeMomsBakery, geMengwei, [littleCloudStudio]); // false
+ */
+export function paysPartner(
+  set: Pick<SplitRuleSet, "parties">,
+  partner: { readonly id: string },
+  groups: ReadonlyArray<{ readonly organiserIds: readonly string[] }>,
+): boolean {
+  const paid = new Set(set.parties.map((p) => p.partnerId));
+  return paid.has(partner.id) || groups.some((g) => g.organiserIds.some((o) => paid.has(o)));
+}
