@@ -68,7 +68,7 @@ function expectValid(schema: Parameters<typeof validate>[0], value: unknown): vo
 }
 
 /** The error a call was refused with, checked to be a `LinliClientError`. */
-async function refusal(call: Promise<unknown>): Promise<LinliClientError> {
+export async function refusal(call: Promise<unknown>): Promise<LinliClientError> {
   let value: unknown;
   try {
     value = await call;
@@ -84,7 +84,7 @@ async function refusal(call: Promise<unknown>): Promise<LinliClientError> {
 }
 
 /** Asserts a refusal's kind, status and code. */
-function expectRefused(
+export function expectRefused(
   e: LinliClientError,
   code: string,
   status: number,

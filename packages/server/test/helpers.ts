@@ -96,3 +96,36 @@ export async function serverStore(
     },
   };
 }
+
+/**
+ * The server on the red house's demo data (SQLite in memory) over real HTTP on 127.0.0.1,
+ * with admin key `adminKey` and no rate limit; `options` adds or overrides server options.
+ */
+export async function demoServer(
+  now: () => number,
+  adminKey: string,
+  options: Partial<import("../src/index.js").StartOptions> = {},
+) {
+  const { createSqliteStorage, demoSeed, hashAdminKey, startServer } =
+    await import("../src/index.js");
+  const storage = createSqliteStorage({ filename: ":memory:" });
+  await storage.migrate();
+  await storage.seed(demoSeed(now()));
+  const server = await startServer({
+    storage,
+    port: 0,
+    now,
+    adminKeyHashes: [hashAdminKey(adminKey)],
+    log: () => {},
+    rateLimitPerMinute: false,
+    ...options,
+  });
+  return {
+    storage,
+    server,
+    close: async () => {
+      await server.close();
+      await storage.close();
+    },
+  };
+}

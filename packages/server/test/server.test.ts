@@ -11,11 +11,11 @@ import {
   createApp,
   createSqliteStorage,
   demoSeed,
-  hashAdminKey,
   startServer,
   type RunningServer,
 } from "../src/index.js";
 import type { LinliStorage } from "../src/index.js";
+import { demoServer } from "./helpers.js";
 
 // 2026-12-01 08:30 in Shanghai: the bakery's menu for the day is open until 10:00.
 let clock = Date.parse("2026-12-01T08:30:00+08:00");
@@ -25,24 +25,15 @@ const KEY = "admin-key-for-tests";
 const logs: Record<string, string | number>[] = [];
 const SITE = "https://www.gongshu.gov.cn";
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  storage = createSqliteStorage({ filename: ":memory:" });
-  await storage.migrate();
-  await storage.seed(demoSeed(clock));
-  server = await startServer({
-    storage,
-    port: 0,
-    now: () => clock,
-    adminKeyHashes: [hashAdminKey(KEY)],
+  ({ storage, server, close } = await demoServer(() => clock, KEY, {
     log: (e) => logs.push({ ...e }),
-    rateLimitPerMinute: false,
     corsOrigins: [SITE],
-  });
+  }));
 });
-afterAll(async () => {
-  await server.close();
-  await storage.close();
-});
+afterAll(() => close());
 
 const call = async (path: string, init: RequestInit & { json?: unknown } = {}) => {
   const headers = new Headers(init.headers);
