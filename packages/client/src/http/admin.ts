@@ -15,7 +15,7 @@ import {
   type SplitRuleSet,
 } from "@linli/core";
 import type { CallOptions, CreateOptions } from "../store.js";
-import { createTransport, type ClientOptions } from "./transport.js";
+import { createTransport, signalOf, type ClientOptions } from "./transport.js";
 
 /** Options for {@link createAdminClient}: the client's, and the hub's admin key. */
 export interface AdminClientOptions extends ClientOptions {
@@ -109,7 +109,6 @@ export function createAdminClient(options: AdminClientOptions): LinliAdmin {
     adminRoutes,
     "createAdminClient",
   );
-  const signalOf = (o: CallOptions | undefined) => ({ signal: o?.signal });
   const put =
     <R extends "putGroup" | "putMenu" | "putPartner" | "putSplitRuleSet">(route: R) =>
     (doc: { readonly id: string }, o?: CallOptions) =>

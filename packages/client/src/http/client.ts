@@ -1,6 +1,6 @@
 import { publicRoutes } from "@linli/core";
-import type { CallOptions, LinliStore } from "../store.js";
-import { createTransport, type ClientOptions } from "./transport.js";
+import type { LinliStore } from "../store.js";
+import { createTransport, signalOf, type ClientOptions } from "./transport.js";
 
 export type { ClientOptions };
 
@@ -41,7 +41,6 @@ export type { ClientOptions };
  */
 export function createClient(options: ClientOptions): LinliStore {
   const send = createTransport(options, publicRoutes, "createClient");
-  const signalOf = (o: CallOptions | undefined) => ({ signal: o?.signal });
   return {
     getHub: (o) => send({ route: "getHub", ...signalOf(o) }),
     listGroups: async (query, o) =>

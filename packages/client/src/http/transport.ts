@@ -6,6 +6,7 @@ import {
   type RouteDefinition,
 } from "@linli/core";
 import { LinliClientError } from "../errors.js";
+import type { CallOptions } from "../store.js";
 import { fetchOnce, type HttpRequest } from "./fetch.js";
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, retryAfterMs, sleep } from "./retry.js";
 
@@ -39,6 +40,9 @@ export type RouteTable = Readonly<Record<string, RouteDefinition>>;
 
 /** What a route answers with once its response schema has checked it. */
 export type Output<T extends RouteTable, R extends keyof T> = T[R]["response"]["_zod"]["output"];
+
+/** The part of a call's options the transport takes: its `AbortSignal`. */
+export const signalOf = (o: CallOptions | undefined) => ({ signal: o?.signal });
 
 /** One call of a route: what fills its path, query, body and headers. */
 export interface Call<R> {
