@@ -4,6 +4,18 @@ import type { Locale } from "@linli/core/i18n";
 const numbers = new Map<string, Intl.NumberFormat>();
 const dates = new Map<string, Intl.DateTimeFormat>();
 
+/** The date formatter for `locale` with `options`, built once per `key`. */
+function dateFormat(
+  key: string,
+  locale: Locale,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let f = dates.get(key);
+  if (!f)
+    dates.set(key, (f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", options)));
+  return f;
+}
+
 /** A whole number as people read it: `1,234` in both shipped languages. */
 export function formatNumber(n: number, locale: Locale): string {
   let f = numbers.get(locale);
@@ -24,20 +36,15 @@ export function formatSessionTime(
   timeZone: string,
   locale: Locale,
 ): string {
-  const key = `${locale}|${timeZone}`;
-  let f = dates.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-      timeZone,
-      weekday: "short",
-      month: locale === "en" ? "short" : "long",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    dates.set(key, f);
-  }
+  const f = dateFormat(`session|${locale}|${timeZone}`, locale, {
+    timeZone,
+    weekday: "short",
+    month: locale === "en" ? "short" : "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   return `${f.format(startsAt)}–${end}`;
 }
 
@@ -49,17 +56,11 @@ export function formatSessionTime(
  * formatLongDateTime(Date.parse("2026-12-31T09:00:00Z"), "Asia/Shanghai", "en"); // "31 December 2026 at 17:00"
  */
 export function formatLongDateTime(at: number, timeZone: string, locale: Locale): string {
-  const key = `long|${locale}|${timeZone}`;
-  let f = dates.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone,
-    });
-    dates.set(key, f);
-  }
-  return f.format(at);
+  return dateFormat(`long|${locale}|${timeZone}`, locale, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone,
+  }).format(at);
 }
 
 /**
@@ -69,16 +70,10 @@ export function formatLongDateTime(at: number, timeZone: string, locale: Locale)
  * formatDay("2026-12-01", "en"); // "Tue 1 Dec"
  */
 export function formatDay(date: string, locale: Locale): string {
-  const key = `day|${locale}`;
-  let f = dates.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-      timeZone: "UTC", // a date names a day, wherever it is read
-      weekday: "short",
-      month: locale === "en" ? "short" : "long",
-      day: "numeric",
-    });
-    dates.set(key, f);
-  }
-  return f.format(Date.parse(`${date}T00:00:00Z`));
+  return dateFormat(`day|${locale}`, locale, {
+    timeZone: "UTC", // a date names a day, wherever it is read
+    weekday: "short",
+    month: locale === "en" ? "short" : "long",
+    day: "numeric",
+  }).format(Date.parse(`${date}T00:00:00Z`));
 }

@@ -41,12 +41,12 @@ const scenarios: Record<string, () => LinliStore> = {
   noon: () => bakeryStore(NOON),
   /** The order never gets an answer: the form stays "submitting". */
   slow: () => ({ ...bakeryStore(), placeOrder: never }),
-  /** Orders cannot reach the server. */
-  // A gateway that does not know the address: retrying cannot help.
+  /** A gateway that does not know the address: retrying cannot help. */
   orderRefused: () => ({
     ...bakeryStore(),
     placeOrder: () => Promise.reject(LinliClientError.fromResponse(404, undefined)),
   }),
+  /** Orders cannot reach the server. */
   orderOffline: () => ({
     ...bakeryStore(),
     placeOrder: () => Promise.reject(LinliClientError.local("network")),

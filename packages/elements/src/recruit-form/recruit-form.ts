@@ -444,7 +444,7 @@ export class LinliRecruitForm extends LinliElement {
   ) {
     this.emit("linli-application-failed", {
       reason,
-      fields: FIELDS.filter((f) => (extra.fields ?? [...this.errors.keys()]).includes(f)),
+      fields: FIELDS.filter((f) => extra.fields?.includes(f) ?? this.errors.has(f)),
       ...(extra.code !== undefined && { code: extra.code }),
       retryable: extra.retryable ?? false,
     });
