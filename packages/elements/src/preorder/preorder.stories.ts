@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html, nothing } from "lit";
 import { expect, waitFor } from "storybook/test";
 import { LinliClientError, type LinliStore } from "@linli/client";
+import { createEmbeddedStore } from "@linli/client/embedded";
 import { bakeryData, bakeryStore, MORNING, neighbourOrder, NOON } from "../test-support/menus.js";
 import type { LinliPreorder } from "./preorder.js";
 import "./linli-preorder.js";
@@ -46,6 +47,18 @@ const scenarios: Record<string, () => LinliStore> = {
     ...bakeryStore(),
     placeOrder: () => Promise.reject(LinliClientError.fromResponse(404, undefined)),
   }),
+  /** A static page's embedded store in a browser whose storage is full. */
+  storageFull: () =>
+    createEmbeddedStore({
+      data: bakeryData(MORNING),
+      now: () => MORNING,
+      storage: {
+        getItem: () => null,
+        setItem: () => {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        },
+      },
+    }),
   /** Orders cannot reach the server. */
   orderOffline: () => ({
     ...bakeryStore(),
@@ -308,6 +321,18 @@ export const NetworkError: Story = {
     await waitFor(() => expect(part(r, "failure")).not.toBeNull());
     await waitFor(() => expect(r.activeElement).toBe(part(r, "failure")));
     await expect(r.querySelector<HTMLInputElement>("#name")!.value).toBe("林晓雨");
+  },
+};
+
+/** On a static page whose browser storage is full: what to do, and "Try again" once there is room. */
+export const StorageFull: Story = {
+  args: { scenario: "storageFull" },
+  play: async ({ canvasElement }) => {
+    const r = await root(canvasElement);
+    await fillIn(r);
+    submit(r);
+    await waitFor(() => expect(text(part(r, "failure"))).toContain("浏览器存储空间已满"));
+    await expect(part(r, "retry")).not.toBeNull();
   },
 };
 

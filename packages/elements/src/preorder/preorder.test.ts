@@ -3,6 +3,7 @@ import { nothing } from "lit";
 import { afterEach, describe, it } from "vitest";
 import { userEvent } from "vitest/browser";
 import { LinliClientError, type LinliStore } from "@linli/client";
+import { createEmbeddedStore, DEFAULT_STORAGE_KEY } from "@linli/client/embedded";
 import { errorBody } from "@linli/core";
 import {
   bakeryData,
@@ -390,6 +391,39 @@ describe("<linli-preorder>", () => {
       await expect(el).to.be.accessible();
       fixtureCleanup();
     }
+  });
+
+  it("says the browser's storage is full on a static page, keeps the form, and takes the order once there is room", async () => {
+    // A static page's embedded store in a browser whose storage is full, until the resident
+    // clears some.
+    let full = true;
+    const kept = new Map<string, string>();
+    const store = createEmbeddedStore({
+      data: bakeryData(MORNING),
+      now: () => MORNING,
+      storage: {
+        getItem: (k) => kept.get(k) ?? null,
+        setItem: (k, v) => {
+          if (full) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+          kept.set(k, v);
+        },
+      },
+    });
+    const el = await preorder(store, { lang: "en" });
+    await fillIn(el, { "egg-tart": 2 });
+    const failed = oneEvent(el, "linli-order-failed");
+    await userEvent.click(part(el, "submit")!);
+    expect((await failed).detail).to.include({ code: "STORAGE_FULL", retryable: true });
+    await waitUntil(() => part(el, "failure"), "the failure box");
+    expect(text(part(el, "failure"))).to.contain("Your order was not placed");
+    expect(text(part(el, "failure"))).to.contain("This browser's storage is full");
+    expect($<HTMLInputElement>(el, "#name")!.value).to.equal("林晓雨");
+    await expect(el).to.be.accessible();
+    full = false;
+    const placed = oneEvent(el, "linli-order-placed");
+    await userEvent.click(part(el, "retry")!);
+    expect((await placed).detail.total).to.deep.equal({ amount: 1000, currency: "CNY" });
+    expect(JSON.parse(kept.get(DEFAULT_STORAGE_KEY)!).orders).to.have.length(1);
   });
 
   it("does not leave 'placing your order' announced when the language changes meanwhile", async () => {
