@@ -260,8 +260,9 @@ export function versionAt(set: SplitRuleSet, at: number): SplitRuleVersion | und
  * their groups' sales credited to somebody else. `groups` are the partner's groups as stored.
  *
  * @example
- * paysPartner(threeMomsBakery, zhouXiaomin, [threeMomsBaking]); // true: Hu Yanling co-organises
- * paysPartner(threeMomsBakery, geMengwei, [littleCloudStudio]); // false
+ * // The bakery's set pays the mothers' party, Hu Yanling, who co-organises with Zhou Xiaomin:
+ * paysPartner(threeMomsBakery, { id: "zhou-xiaomin" }, [{ organiserIds: ["hu-yanling", "zhou-xiaomin"] }]); // true
+ * paysPartner(threeMomsBakery, { id: "ge-mengwei" }, [{ organiserIds: ["ge-mengwei"] }]); // false
  */
 export function paysPartner(
   set: Pick<SplitRuleSet, "parties">,
