@@ -15,9 +15,9 @@ const utf8 = (config) => ({
 
 const entries = {
   ".": "66 kB",
-  "./http": "25.7 kB",
+  "./http": "23.4 kB",
   "./embedded": "59.5 kB",
-  "./admin": "26.2 kB",
+  "./admin": "24 kB",
 };
 
 const code = Object.entries(pkg.exports).filter(([key]) => !key.endsWith(".json"));

@@ -42,6 +42,20 @@ describe("README", () => {
     expect(String(calls[1]![0]).startsWith("\uFEFFmetric_id,metric_version,name_zh_cn")).toBe(true);
   });
 
+  it("runs the core package's validateIn example and prints the draft's problems", async () => {
+    const core = readFileSync(join(here, "../README.md"), "utf8");
+    const block = /`validateIn` does what[\s\S]*?```ts\n([\s\S]*?)```/.exec(core)?.[1];
+    expect(block).toBeDefined();
+    expect(await run(block!, "validate-in")).toEqual([
+      [
+        [
+          "lines: Choose at least one item",
+          "contact.phone: Enter a mobile phone number in the correct format, like 138 0013 8000",
+        ],
+      ],
+    ]);
+  });
+
   it("runs the root README's core example and prints the order total", async () => {
     const block = /## The core in one example[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeDefined();

@@ -100,6 +100,40 @@ describe("tree-shaking for browser bundles", () => {
       expect(js, absent).not.toContain(absent);
   });
 
+  it("carries only the order and money messages with the order rules", async () => {
+    // What <linli-preorder>'s rules chunk runs: each rule words its issues from its own
+    // section of the catalogue, so the ledger's, the metrics' and recruitment's stay out.
+    const js = await bundle(`
+      import { checkOrder, priceOrder } from "./src/preorder/index.ts";
+      console.log(checkOrder, priceOrder);
+    `);
+    for (const present of ["SOLD_OUT", "SLOT_FULL", "CURRENCY_MISMATCH"])
+      expect(js, present).toContain(present);
+    for (const absent of ["LEDGER_UNBALANCED", "TIER_GAP", "NO_BASELINE", "APPLICATIONS_CLOSED"])
+      expect(js, absent).not.toContain(absent);
+  });
+
+  it("checks data against a schema with the field messages alone", async () => {
+    // What the elements' idle-time data check and the HTTP client's answer check import.
+    const js = await bundle(`
+      import { PublicGroupSchema } from "./src/contract/index.ts";
+      import { validateIn } from "./src/validation/index.ts";
+      import { fieldValidationMessages } from "./src/i18n/index.ts";
+      console.log(validateIn(fieldValidationMessages, PublicGroupSchema, {}));
+    `);
+    expect(js).toContain(ZOD);
+    expect(js).toContain("END_BEFORE_START");
+    for (const absent of ["SOLD_OUT", "LEDGER_UNBALANCED", "NO_BASELINE", "APPLICATIONS_CLOSED"])
+      expect(js, absent).not.toContain(absent);
+    // validate words from the whole catalogue, so the check above can fail.
+    const full = await bundle(`
+      import { PublicGroupSchema } from "./src/contract/index.ts";
+      import { validate } from "./src/validation/index.ts";
+      console.log(validate(PublicGroupSchema, {}));
+    `);
+    expect(full).toContain("LEDGER_UNBALANCED");
+  });
+
   it("lets an HTTP client call the public routes without the admin routes' schemas", async () => {
     // What @linli/client's HTTP client imports: it never calls an admin route.
     const publicOnly = await bundle(`

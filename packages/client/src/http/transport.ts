@@ -1,7 +1,8 @@
 import {
   ErrorBodySchema,
+  fieldValidationMessages,
   routePath,
-  validate,
+  validateIn,
   type LinliIssue,
   type RouteDefinition,
 } from "@linli/core";
@@ -147,12 +148,14 @@ export function createTransport<T extends RouteTable>(
       return { ok: false, error, transient: error.kind !== "aborted" };
     }
     if (answer.status >= 200 && answer.status < 300) {
-      const parsed = validate(route.response, answer.json);
+      // Only the field messages: these issues are a developer's clue, and the whole catalogue
+      // would add every rule's messages to the client.
+      const parsed = validateIn(fieldValidationMessages, route.response, answer.json);
       return parsed.ok
         ? { ok: true, value: parsed.value }
         : { ok: false, error: invalidResponse(answer.status, parsed.error), transient: false };
     }
-    const body = validate(ErrorBodySchema, answer.json);
+    const body = validateIn(fieldValidationMessages, ErrorBodySchema, answer.json);
     return {
       ok: false,
       error: LinliClientError.fromResponse(answer.status, body.ok ? body.value : undefined),

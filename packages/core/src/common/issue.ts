@@ -1,6 +1,12 @@
 import * as z from "zod/mini";
 import { BilingualTextSchema, type Locale } from "../i18n/locale.js";
-import { bilingual, type MessageCode, type MessageParams } from "../i18n/messages.js";
+import {
+  bilingualIn,
+  messages,
+  type MessageCatalogue,
+  type MessageCode,
+  type MessageParams,
+} from "../i18n/messages.js";
 
 /**
  * One problem, as data: a machine code, the field it concerns (dot path such as
@@ -33,7 +39,25 @@ export function issue(
   path?: string,
   details?: IssueDetails,
 ): LinliIssue {
-  const out: LinliIssue = { code, message: bilingual(code, params) };
+  return issueIn(messages, code, params, path, details);
+}
+
+/**
+ * Builds an issue worded from the catalogue given, like {@link issue}. Core's rules pass
+ * their own section of the catalogue, so a browser bundle that runs one rule carries only
+ * that rule's messages.
+ *
+ * @example
+ * issueIn(orderMessages, "SOLD_OUT", { item: "虎皮奶油卷" }, "lines.0.quantity");
+ */
+export function issueIn<C extends MessageCatalogue>(
+  catalogue: C,
+  code: keyof C & string,
+  params: MessageParams = {},
+  path?: string,
+  details?: IssueDetails,
+): LinliIssue {
+  const out: LinliIssue = { code, message: bilingualIn(catalogue, code, params) };
   if (path !== undefined) out.path = path;
   if (details !== undefined) out.details = details;
   return out;

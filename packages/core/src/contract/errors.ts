@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
-import { issue, LinliIssueSchema, type LinliIssue } from "../common/issue.js";
+import { issueIn, LinliIssueSchema, type LinliIssue } from "../common/issue.js";
+import { fieldValidationMessages } from "../i18n/field-messages.js";
 import { BilingualTextSchema } from "../i18n/locale.js";
-import type { MessageCode } from "../i18n/messages.js";
+import { lifecycleMessages, orderMessages, recruitmentMessages } from "../i18n/messages.js";
 
 /**
  * Machine codes of HTTP errors, with their status. Order-rule refusals keep their rule code
@@ -49,42 +50,51 @@ export const ErrorBodySchema = /* @__PURE__ */ (() =>
   }))();
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
-const GENERIC: Record<HttpErrorCode, MessageCode | { "zh-CN": string; en: string }> = {
-  VALIDATION_FAILED: {
-    "zh-CN": "提交的内容有误，请检查标出的字段",
-    en: "Some of what was sent is not valid: check the fields marked",
-  },
-  INVALID_JSON: { "zh-CN": "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
-  UNAUTHORIZED: { "zh-CN": "需要有效的管理密钥", en: "A valid admin key is required" },
-  NOT_FOUND: { "zh-CN": "找不到请求的内容", en: "Nothing was found there" },
-  METHOD_NOT_ALLOWED: {
-    "zh-CN": "这个地址不接受这种请求方法（见 Allow 头）",
-    en: "This address does not take that method (see the Allow header)",
-  },
-  SOLD_OUT: "SOLD_OUT",
-  INSUFFICIENT_STOCK: "INSUFFICIENT_STOCK",
-  SLOT_FULL: "SLOT_FULL",
-  PER_ORDER_LIMIT: "PER_ORDER_LIMIT",
-  CUTOFF_PASSED: "CUTOFF_PASSED",
-  NOT_YET_OPEN: "NOT_YET_OPEN",
-  APPLICATIONS_NOT_OPEN: "APPLICATIONS_NOT_OPEN",
-  APPLICATIONS_CLOSED: "APPLICATIONS_CLOSED",
-  TRANSITION_REFUSED: "TRANSITION_REFUSED",
-  IDEMPOTENCY_KEY_REUSED: {
-    "zh-CN": "这个请求编号已用于另一份不同的请求",
-    en: "This idempotency key was already used for a different request",
-  },
-  PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容太大", en: "The request body is too large" },
-  UNSUPPORTED_MEDIA_TYPE: {
-    "zh-CN": "请以 application/json 格式提交",
-    en: "Send the body as application/json",
-  },
-  RATE_LIMITED: { "zh-CN": "请求太频繁，请稍后再试", en: "Too many requests: try again shortly" },
-  INTERNAL: {
-    "zh-CN": "服务器出错了，请稍后再试",
-    en: "Something went wrong on the server: try again later",
-  },
-};
+// The rules whose own codes are HTTP error codes; errorBody words them from these sections
+// only, so a client that builds error bodies does not carry every rule's messages.
+const RULE_MESSAGES = /* @__PURE__ */ (() => ({
+  ...orderMessages,
+  ...recruitmentMessages,
+  ...lifecycleMessages,
+}))();
+
+const GENERIC: Record<HttpErrorCode, keyof typeof RULE_MESSAGES | { "zh-CN": string; en: string }> =
+  {
+    VALIDATION_FAILED: {
+      "zh-CN": "提交的内容有误，请检查标出的字段",
+      en: "Some of what was sent is not valid: check the fields marked",
+    },
+    INVALID_JSON: { "zh-CN": "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
+    UNAUTHORIZED: { "zh-CN": "需要有效的管理密钥", en: "A valid admin key is required" },
+    NOT_FOUND: { "zh-CN": "找不到请求的内容", en: "Nothing was found there" },
+    METHOD_NOT_ALLOWED: {
+      "zh-CN": "这个地址不接受这种请求方法（见 Allow 头）",
+      en: "This address does not take that method (see the Allow header)",
+    },
+    SOLD_OUT: "SOLD_OUT",
+    INSUFFICIENT_STOCK: "INSUFFICIENT_STOCK",
+    SLOT_FULL: "SLOT_FULL",
+    PER_ORDER_LIMIT: "PER_ORDER_LIMIT",
+    CUTOFF_PASSED: "CUTOFF_PASSED",
+    NOT_YET_OPEN: "NOT_YET_OPEN",
+    APPLICATIONS_NOT_OPEN: "APPLICATIONS_NOT_OPEN",
+    APPLICATIONS_CLOSED: "APPLICATIONS_CLOSED",
+    TRANSITION_REFUSED: "TRANSITION_REFUSED",
+    IDEMPOTENCY_KEY_REUSED: {
+      "zh-CN": "这个请求编号已用于另一份不同的请求",
+      en: "This idempotency key was already used for a different request",
+    },
+    PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容太大", en: "The request body is too large" },
+    UNSUPPORTED_MEDIA_TYPE: {
+      "zh-CN": "请以 application/json 格式提交",
+      en: "Send the body as application/json",
+    },
+    RATE_LIMITED: { "zh-CN": "请求太频繁，请稍后再试", en: "Too many requests: try again shortly" },
+    INTERNAL: {
+      "zh-CN": "服务器出错了，请稍后再试",
+      en: "Something went wrong on the server: try again later",
+    },
+  };
 
 /**
  * Builds an error body. For a rule's own code the message is its issue's (so "“虎皮奶油卷”已售罄"
@@ -98,7 +108,9 @@ export function errorBody(code: HttpErrorCode, issues: LinliIssue[] = []): Error
   const generic = GENERIC[code];
   const first = issues.find((i) => i.code === code) ?? issues[0];
   const message =
-    typeof generic === "string" ? (first?.message ?? issue(generic).message) : generic;
+    typeof generic === "string"
+      ? (first?.message ?? issueIn(RULE_MESSAGES, generic).message)
+      : generic;
   return { error: { status: HTTP_ERRORS[code], code, message, issues } };
 }
 
@@ -122,7 +134,12 @@ export function unknownReference(
   value: string,
   path: string,
 ): LinliIssue {
-  return issue("UNKNOWN_REFERENCE", { target: REFERENCED[what], value }, path);
+  return issueIn(
+    fieldValidationMessages,
+    "UNKNOWN_REFERENCE",
+    { target: REFERENCED[what], value },
+    path,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
+import { metricsMessages } from "../i18n/messages.js";
 import { GroupQuerySchema, GroupSchema } from "../groups/group.js";
 import { HubSchema } from "../hub/hub.js";
 import { BilingualTextSchema, LocalizedTextSchema, type BilingualText } from "../i18n/locale.js";
@@ -167,9 +168,15 @@ export function metricsPeriodIssue(
 ): LinliIssue | undefined {
   const months = monthNumber(to) - monthNumber(from) + 1;
   if (months <= MAX_METRICS_MONTHS) return undefined;
-  return issue("PERIOD_TOO_LONG", { maximum: MAX_METRICS_MONTHS, months, from, to }, path, {
-    maximum: MAX_METRICS_MONTHS,
-  });
+  return issueIn(
+    metricsMessages,
+    "PERIOD_TOO_LONG",
+    { maximum: MAX_METRICS_MONTHS, months, from, to },
+    path,
+    {
+      maximum: MAX_METRICS_MONTHS,
+    },
+  );
 }
 
 /**

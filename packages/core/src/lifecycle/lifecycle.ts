@@ -1,4 +1,5 @@
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
+import { lifecycleMessages } from "../i18n/messages.js";
 import { err, ok, type Result } from "../common/result.js";
 import type { BilingualText } from "../i18n/locale.js";
 
@@ -43,7 +44,8 @@ export function defineLifecycle<S extends string>(def: LifecycleDefinition<S>): 
       if (def.transitions[from]?.includes(to)) return ok(to);
       const allowed = def.transitions[from] ?? [];
       return err(
-        issue(
+        issueIn(
+          lifecycleMessages,
           "TRANSITION_REFUSED",
           {
             fromLabel: def.labels[from] ?? { "zh-CN": String(from), en: String(from) },

@@ -1,5 +1,5 @@
 import type { BilingualText } from "../i18n/locale.js";
-import { bilingual, type MessageParams } from "../i18n/messages.js";
+import { bilingualIn, metricsMessages, type MessageParams } from "../i18n/messages.js";
 import type { MetricsData } from "./data.js";
 import type { IncomeIndex } from "./income.js";
 import { rangeDays } from "./period.js";
@@ -34,7 +34,7 @@ export function memoStore(): MetricContext["memo"] {
 
 /** A figure that could not be computed, with its reason in both languages. */
 export function unavailable(reason: UnavailableReason, params: MessageParams = {}): MetricFigure {
-  return { available: false, reason, message: bilingual(reason, params) };
+  return { available: false, reason, message: bilingualIn(metricsMessages, reason, params) };
 }
 
 /** A computed figure. */

@@ -1,4 +1,5 @@
-import { issue, LinliError, type LinliIssue } from "../common/issue.js";
+import { issueIn, LinliError, type LinliIssue } from "../common/issue.js";
+import { metricsMessages } from "../i18n/messages.js";
 import { err, ok, type Result } from "../common/result.js";
 import { builtInMetrics, coverageMetric, type MetricImplementation } from "./builtins.js";
 import type { MetricsData } from "./data.js";
@@ -47,9 +48,19 @@ export interface MetricRegistry {
 function checkPeriod(period: MonthRange): LinliIssue | undefined {
   const parsed = MonthRangeSchema["~standard"].validate(period);
   if ("issues" in parsed && parsed.issues)
-    return issue("INVALID_PERIOD", { from: String(period.from), to: String(period.to) }, "period");
+    return issueIn(
+      metricsMessages,
+      "INVALID_PERIOD",
+      { from: String(period.from), to: String(period.to) },
+      "period",
+    );
   if (period.from > period.to)
-    return issue("INVALID_PERIOD", { from: period.from, to: period.to }, "period");
+    return issueIn(
+      metricsMessages,
+      "INVALID_PERIOD",
+      { from: period.from, to: period.to },
+      "period",
+    );
   return undefined;
 }
 
@@ -80,7 +91,9 @@ export function createMetricRegistry(options: MetricRegistryOptions = {}): Metri
     },
     register(metric) {
       if (metrics.some((m) => m.definition.id === metric.definition.id)) {
-        throw new LinliError(issue("DUPLICATE_METRIC", { value: metric.definition.id }));
+        throw new LinliError(
+          issueIn(metricsMessages, "DUPLICATE_METRIC", { value: metric.definition.id }),
+        );
       }
       metrics.push(metric);
       return registry;
@@ -89,7 +102,7 @@ export function createMetricRegistry(options: MetricRegistryOptions = {}): Metri
       const bad = checkPeriod(period);
       if (bad) return err(bad);
       const metric = all(data).find((m) => m.definition.id === id);
-      if (!metric) return err(issue("UNKNOWN_METRIC", { value: id }, "id"));
+      if (!metric) return err(issueIn(metricsMessages, "UNKNOWN_METRIC", { value: id }, "id"));
       const memo = memoStore();
       const income = incomeOver(data, monthsOf(period), memo);
       return ok(metric.compute({ data, range: period, income, memo }));

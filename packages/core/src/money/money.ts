@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { issue, LinliError } from "../common/issue.js";
+import { issueIn, LinliError } from "../common/issue.js";
+import { moneyMessages } from "../i18n/messages.js";
 import {
   CurrencyCodeSchema,
   currencyExponent,
@@ -43,17 +44,24 @@ export type Ratio = z.infer<typeof RatioSchema>;
 
 function assertAmount(amount: number): void {
   if (!Number.isInteger(amount))
-    throw new LinliError(issue("AMOUNT_NOT_INTEGER", { value: String(amount) }));
-  if (!Number.isSafeInteger(amount)) throw new LinliError(issue("AMOUNT_OVERFLOW"));
+    throw new LinliError(issueIn(moneyMessages, "AMOUNT_NOT_INTEGER", { value: String(amount) }));
+  if (!Number.isSafeInteger(amount))
+    throw new LinliError(issueIn(moneyMessages, "AMOUNT_OVERFLOW"));
 }
 
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) {
     throw new LinliError(
-      issue("CURRENCY_MISMATCH", { expected: a.currency, actual: b.currency }, undefined, {
-        expected: a.currency,
-        actual: b.currency,
-      }),
+      issueIn(
+        moneyMessages,
+        "CURRENCY_MISMATCH",
+        { expected: a.currency, actual: b.currency },
+        undefined,
+        {
+          expected: a.currency,
+          actual: b.currency,
+        },
+      ),
     );
   }
 }
@@ -68,7 +76,7 @@ function assertSameCurrency(a: Money, b: Money): void {
 export function money(amount: number, currency: CurrencyCode): Money {
   assertAmount(amount);
   if (!isCurrencyCode(currency))
-    throw new LinliError(issue("UNKNOWN_CURRENCY", { value: String(currency) }));
+    throw new LinliError(issueIn(moneyMessages, "UNKNOWN_CURRENCY", { value: String(currency) }));
   return { amount: amount === 0 ? 0 : amount, currency }; // never -0
 }
 
@@ -127,7 +135,8 @@ export function negate(m: Money): Money {
 export function multiply(m: Money, factor: number): Money {
   assertAmount(factor);
   const product = m.amount * factor;
-  if (!Number.isSafeInteger(product)) throw new LinliError(issue("AMOUNT_OVERFLOW"));
+  if (!Number.isSafeInteger(product))
+    throw new LinliError(issueIn(moneyMessages, "AMOUNT_OVERFLOW"));
   return money(product === 0 ? 0 : product, m.currency);
 }
 
@@ -142,7 +151,7 @@ export function multiply(m: Money, factor: number): Money {
 export function multiplyByRatio(m: Money, ratio: Ratio, rounding: RoundingMode): Money {
   const { numerator, denominator } = ratio;
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new LinliError(issue("INVALID_RATIO"));
+    throw new LinliError(issueIn(moneyMessages, "INVALID_RATIO"));
   }
   const product = m.amount * numerator;
   let result: number;
@@ -173,10 +182,12 @@ export function multiplyByRatio(m: Money, ratio: Ratio, rounding: RoundingMode):
 export function allocate(m: Money, weights: readonly number[]): Money[] {
   let total = 0n;
   for (const w of weights) {
-    if (!Number.isSafeInteger(w) || w < 0) throw new LinliError(issue("INVALID_WEIGHTS"));
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new LinliError(issueIn(moneyMessages, "INVALID_WEIGHTS"));
     total += BigInt(w);
   }
-  if (weights.length === 0 || total === 0n) throw new LinliError(issue("INVALID_WEIGHTS"));
+  if (weights.length === 0 || total === 0n)
+    throw new LinliError(issueIn(moneyMessages, "INVALID_WEIGHTS"));
   const negative = m.amount < 0;
   const whole = BigInt(Math.abs(m.amount));
   const parts: bigint[] = [];
@@ -240,14 +251,15 @@ export function toDecimalString(m: Money): string {
  */
 export function fromDecimalString(input: string, currency: CurrencyCode): Money {
   const match = /^\s*([+-]?)(\d+)(?:\.(\d+))?\s*$/.exec(input);
-  if (!match) throw new LinliError(issue("INVALID_DECIMAL", { input }));
+  if (!match) throw new LinliError(issueIn(moneyMessages, "INVALID_DECIMAL", { input }));
   const [, sign, int, frac = ""] = match as unknown as [string, string, string, string | undefined];
   const exp = currencyExponent(currency);
   if (frac.replace(/0+$/, "").length > exp) {
-    throw new LinliError(issue("TOO_MANY_DECIMALS", { currency, exponent: exp }));
+    throw new LinliError(issueIn(moneyMessages, "TOO_MANY_DECIMALS", { currency, exponent: exp }));
   }
   const minor = BigInt(int + frac.padEnd(exp, "0").slice(0, exp));
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new LinliError(issue("AMOUNT_OVERFLOW"));
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new LinliError(issueIn(moneyMessages, "AMOUNT_OVERFLOW"));
   const amount = Number(minor);
   return money(sign === "-" && amount !== 0 ? -amount : amount, currency);
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
+import { moneyMessages, orderMessages } from "../i18n/messages.js";
 import { err, ok, type Result } from "../common/result.js";
 import { asBilingual } from "../i18n/locale.js";
 import { MoneySchema, multiply, sum } from "../money/money.js";
@@ -232,12 +233,15 @@ export function priceOrder(
   lines.forEach((line, i) => {
     const item = menu.items.find((it) => it.id === line.itemId);
     if (!item) {
-      problems.push(issue("UNKNOWN_ITEM", {}, `lines.${i}.itemId`, { itemId: line.itemId }));
+      problems.push(
+        issueIn(orderMessages, "UNKNOWN_ITEM", {}, `lines.${i}.itemId`, { itemId: line.itemId }),
+      );
       return;
     }
     if (item.price.currency !== menu.currency) {
       problems.push(
-        issue(
+        issueIn(
+          moneyMessages,
           "CURRENCY_MISMATCH",
           { expected: menu.currency, actual: item.price.currency },
           `lines.${i}.itemId`,
@@ -290,10 +294,12 @@ export function checkOrder(
 ): Result<OrderQuote, LinliIssue[]> {
   const problems: LinliIssue[] = [];
   const availability = menuAvailability(menu, orders, now);
-  if (request.menuId !== menu.id) problems.push(issue("MENU_MISMATCH", {}, "menuId"));
+  if (request.menuId !== menu.id)
+    problems.push(issueIn(orderMessages, "MENU_MISMATCH", {}, "menuId"));
   if (availability.closedReason === "CUTOFF_PASSED") {
     problems.push(
-      issue(
+      issueIn(
+        orderMessages,
         "CUTOFF_PASSED",
         { cutoff: formatDateTimeBilingual(cutoffAt(menu), menu.timeZone) },
         undefined,
@@ -302,7 +308,8 @@ export function checkOrder(
     );
   } else if (availability.closedReason === "NOT_YET_OPEN" && menu.opensAt !== undefined) {
     problems.push(
-      issue(
+      issueIn(
+        orderMessages,
         "NOT_YET_OPEN",
         { opensAt: formatDateTimeBilingual(Date.parse(menu.opensAt), menu.timeZone) },
         undefined,
@@ -310,35 +317,41 @@ export function checkOrder(
       ),
     );
   }
-  if (request.lines.length === 0) problems.push(issue("EMPTY_ORDER", {}, "lines"));
+  if (request.lines.length === 0) problems.push(issueIn(orderMessages, "EMPTY_ORDER", {}, "lines"));
 
   const seen = new Set<string>();
   request.lines.forEach((line, i) => {
     const item: MenuItem | undefined = menu.items.find((it) => it.id === line.itemId);
     const path = `lines.${i}.quantity`;
     if (!item) {
-      problems.push(issue("UNKNOWN_ITEM", {}, `lines.${i}.itemId`, { itemId: line.itemId }));
+      problems.push(
+        issueIn(orderMessages, "UNKNOWN_ITEM", {}, `lines.${i}.itemId`, { itemId: line.itemId }),
+      );
       return;
     }
     if (seen.has(item.id)) {
-      problems.push(issue("DUPLICATE_LINE", {}, `lines.${i}.itemId`, { itemId: item.id }));
+      problems.push(
+        issueIn(orderMessages, "DUPLICATE_LINE", {}, `lines.${i}.itemId`, { itemId: item.id }),
+      );
       return;
     }
     seen.add(item.id);
     const name = asBilingual(item.name);
     const left = availability.items.find((a) => a.itemId === item.id)!.remaining;
     if (left === 0) {
-      problems.push(issue("SOLD_OUT", { item: name }, path, { itemId: item.id, remaining: 0 }));
+      problems.push(
+        issueIn(orderMessages, "SOLD_OUT", { item: name }, path, { itemId: item.id, remaining: 0 }),
+      );
     } else if (line.quantity > item.perOrderLimit) {
       problems.push(
-        issue("PER_ORDER_LIMIT", { item: name, limit: item.perOrderLimit }, path, {
+        issueIn(orderMessages, "PER_ORDER_LIMIT", { item: name, limit: item.perOrderLimit }, path, {
           itemId: item.id,
           limit: item.perOrderLimit,
         }),
       );
     } else if (line.quantity > left) {
       problems.push(
-        issue("INSUFFICIENT_STOCK", { item: name, remaining: left }, path, {
+        issueIn(orderMessages, "INSUFFICIENT_STOCK", { item: name, remaining: left }, path, {
           itemId: item.id,
           remaining: left,
         }),
@@ -348,9 +361,11 @@ export function checkOrder(
 
   const slot = menu.slots.find((s) => s.id === request.slotId);
   if (!slot) {
-    problems.push(issue("UNKNOWN_SLOT", {}, "slotId", { slotId: request.slotId }));
+    problems.push(issueIn(orderMessages, "UNKNOWN_SLOT", {}, "slotId", { slotId: request.slotId }));
   } else if (availability.slots.find((s) => s.slotId === slot.id)!.full) {
-    problems.push(issue("SLOT_FULL", { slot: slotLabel(slot) }, "slotId", { slotId: slot.id }));
+    problems.push(
+      issueIn(orderMessages, "SLOT_FULL", { slot: slotLabel(slot) }, "slotId", { slotId: slot.id }),
+    );
   }
 
   if (problems.length > 0) return err(problems);

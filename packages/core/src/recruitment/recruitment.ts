@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { ConsentSchema } from "../common/consent.js";
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
+import { recruitmentMessages } from "../i18n/messages.js";
 import type { Result } from "../common/result.js";
 import { IdSchema } from "../common/ids.js";
 import { GroupCategorySchema } from "../groups/group.js";
@@ -125,7 +126,8 @@ export function checkApplication(
   const window = callWindow(call, now);
   if (window === "not-open")
     problems.push(
-      issue(
+      issueIn(
+        recruitmentMessages,
         "APPLICATIONS_NOT_OPEN",
         { opensAt: formatDateTimeBilingual(Date.parse(call.opensAt), timeZone) },
         "callId",
@@ -134,7 +136,8 @@ export function checkApplication(
     );
   if (window === "closed")
     problems.push(
-      issue(
+      issueIn(
+        recruitmentMessages,
         "APPLICATIONS_CLOSED",
         { deadline: formatDateTimeBilingual(Date.parse(call.deadline!), timeZone) },
         "callId",
@@ -143,7 +146,8 @@ export function checkApplication(
     );
   if (input.consent.policyVersion !== call.privacyPolicy.version)
     problems.push(
-      issue(
+      issueIn(
+        recruitmentMessages,
         "POLICY_VERSION_MISMATCH",
         { expected: call.privacyPolicy.version },
         "consent.policyVersion",

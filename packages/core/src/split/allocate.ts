@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
+import { moneyMessages, splitMessages } from "../i18n/messages.js";
 import { err, ok, type Result } from "../common/result.js";
 import { LocalizedTextSchema } from "../i18n/locale.js";
 import { MoneySchema, type Money } from "../money/money.js";
@@ -356,7 +357,8 @@ export function allocateSale(
 ): Result<{ allocation: Allocation; state: PeriodState }, LinliIssue> {
   if (sale.amount.currency !== set.currency) {
     return err(
-      issue(
+      issueIn(
+        moneyMessages,
         "CURRENCY_MISMATCH",
         { expected: set.currency, actual: sale.amount.currency },
         "amount.currency",
@@ -364,16 +366,23 @@ export function allocateSale(
     );
   }
   const amount = sale.amount.amount;
-  if (!(amount > 0)) return err(issue("SALE_NOT_POSITIVE", {}, "amount.amount"));
-  if (amount > MAX_SPLIT_AMOUNT) return err(issue("AMOUNT_OVERFLOW", {}, "amount.amount"));
+  if (!(amount > 0)) return err(issueIn(splitMessages, "SALE_NOT_POSITIVE", {}, "amount.amount"));
+  if (amount > MAX_SPLIT_AMOUNT)
+    return err(issueIn(moneyMessages, "AMOUNT_OVERFLOW", {}, "amount.amount"));
   const at = Date.parse(sale.at);
   const split = compileSplit(set);
   const vi = split.versionIndexAt(at);
   if (vi < 0) {
     return err(
-      issue("NO_RULE_IN_FORCE", { at: formatDateTimeBilingual(at, set.timeZone) }, "at", {
-        at: sale.at,
-      }),
+      issueIn(
+        splitMessages,
+        "NO_RULE_IN_FORCE",
+        { at: formatDateTimeBilingual(at, set.timeZone) },
+        "at",
+        {
+          at: sale.at,
+        },
+      ),
     );
   }
   const period = periodOf(at, set.timeZone);

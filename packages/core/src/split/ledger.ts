@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
-import { issue, LinliError } from "../common/issue.js";
+import { issueIn, LinliError } from "../common/issue.js";
+import { moneyMessages, splitMessages } from "../i18n/messages.js";
 import { CurrencyCodeSchema, type CurrencyCode } from "../money/currency.js";
 import { InstantSchema } from "../time/schemas.js";
 import type { Allocation } from "./allocate.js";
@@ -160,12 +161,16 @@ export function assertBalanced(entries: readonly LedgerEntry[]): void {
     sums.set(e.txId, (sums.get(e.txId) ?? 0) + e.amount);
     const c = currencies.get(e.txId);
     if (c !== undefined && c !== e.currency)
-      throw new LinliError(issue("CURRENCY_MISMATCH", { expected: c, actual: e.currency }));
+      throw new LinliError(
+        issueIn(moneyMessages, "CURRENCY_MISMATCH", { expected: c, actual: e.currency }),
+      );
     currencies.set(e.txId, e.currency);
   }
   for (const [txId, total] of sums) {
     if (total !== 0)
-      throw new LinliError(issue("LEDGER_UNBALANCED", { value: txId }, undefined, { txId, total }));
+      throw new LinliError(
+        issueIn(splitMessages, "LEDGER_UNBALANCED", { value: txId }, undefined, { txId, total }),
+      );
   }
 }
 
@@ -214,7 +219,9 @@ export function settle(
   for (const e of entries) {
     if (e.account !== account || e.period !== period || e.ruleSetId !== set.id) continue;
     if (e.currency !== currency)
-      throw new LinliError(issue("CURRENCY_MISMATCH", { expected: currency, actual: e.currency }));
+      throw new LinliError(
+        issueIn(moneyMessages, "CURRENCY_MISMATCH", { expected: currency, actual: e.currency }),
+      );
     count++;
     balance += e.amount;
     if (e.kind === "sale") gross -= e.amount;

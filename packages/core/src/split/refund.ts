@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { IdSchema } from "../common/ids.js";
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
+import { moneyMessages, splitMessages } from "../i18n/messages.js";
 import { err, ok, type Result } from "../common/result.js";
 import { allocate as allocateMoney, MoneySchema, money, type Money } from "../money/money.js";
 import { formatMoney } from "../money/format.js";
@@ -50,14 +51,16 @@ export function splitRefund(
   const currency = allocation.amount.currency;
   if (refund.amount.currency !== currency) {
     return err(
-      issue(
+      issueIn(
+        moneyMessages,
         "CURRENCY_MISMATCH",
         { expected: currency, actual: refund.amount.currency },
         "amount.currency",
       ),
     );
   }
-  if (!(refund.amount.amount > 0)) return err(issue("REFUND_NOT_POSITIVE", {}, "amount.amount"));
+  if (!(refund.amount.amount > 0))
+    return err(issueIn(splitMessages, "REFUND_NOT_POSITIVE", {}, "amount.amount"));
   const remaining = allocation.lines.map((l) => l.amount.amount);
   for (const prev of previous) {
     prev.lines.forEach((l) => {
@@ -69,7 +72,8 @@ export function splitRefund(
   if (refund.amount.amount > left) {
     const rest = money(left, currency);
     return err(
-      issue(
+      issueIn(
+        splitMessages,
         "REFUND_TOO_LARGE",
         { remaining: { "zh-CN": formatMoney(rest, "zh-CN"), en: formatMoney(rest, "en") } },
         "amount.amount",

@@ -1,8 +1,8 @@
 import * as core from "zod/v4/core";
-import { issue, type LinliIssue } from "../common/issue.js";
+import { issueIn, type LinliIssue } from "../common/issue.js";
 import type { Result } from "../common/result.js";
 import type { BilingualText, Locale } from "../i18n/locale.js";
-import { messages, type MessageCode } from "../i18n/messages.js";
+import { messages, type MessageCatalogue } from "../i18n/messages.js";
 import { describeIssue, pathToString } from "./codes.js";
 import { fieldLabels, GENERIC_LABEL } from "./labels.js";
 
@@ -26,10 +26,32 @@ export function validate<S extends core.$ZodType>(
   input: unknown,
   options: ValidateOptions = {},
 ): Result<core.output<S>, LinliIssue[]> {
+  return validateIn(messages, schema, input, options);
+}
+
+/**
+ * {@link validate}, wording each problem from the catalogue given instead of the whole of
+ * {@link messages}: for a browser bundle that should carry only the messages its schema can
+ * raise. A code the catalogue lacks is worded as the generic `INVALID_INPUT` ("… is not
+ * valid"), so the catalogue must hold `INVALID_INPUT` (as {@link fieldValidationMessages} does).
+ *
+ * @example
+ * const r = validateIn(fieldValidationMessages, PublicGroupSchema, data);
+ * if (!r.ok) r.error[0]?.message.en; // "Group name must be 80 characters or fewer"
+ */
+export function validateIn<S extends core.$ZodType>(
+  catalogue: MessageCatalogue & { readonly INVALID_INPUT: BilingualText },
+  schema: S,
+  input: unknown,
+  options: ValidateOptions = {},
+): Result<core.output<S>, LinliIssue[]> {
   // reportInput lets a message tell "missing" from "wrong"; the input never leaves this function.
   const parsed = core.safeParse(schema, input, { reportInput: true });
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, error: parsed.error.issues.map((i) => issueFromZod(i, options)) };
+  return {
+    ok: false,
+    error: parsed.error.issues.map((i) => issueFromZodIn(catalogue, i, options)),
+  };
 }
 
 function labelFor(path: readonly PropertyKey[], options: ValidateOptions): BilingualText {
@@ -42,14 +64,27 @@ function labelFor(path: readonly PropertyKey[], options: ValidateOptions): Bilin
   );
 }
 
-function isCode(s: string | undefined): s is MessageCode {
-  return s !== undefined && Object.prototype.hasOwnProperty.call(messages, s);
-}
-
 /** Turns one zod issue into a Linli issue with a catalogue code. */
 export function issueFromZod(i: core.$ZodIssue, options: ValidateOptions = {}): LinliIssue {
-  const p = describeIssue(i, isCode);
-  return issue(p.code, { label: labelFor(i.path, options), ...p.params }, p.path, p.details);
+  return issueFromZodIn(messages, i, options);
+}
+
+function issueFromZodIn(
+  catalogue: MessageCatalogue,
+  i: core.$ZodIssue,
+  options: ValidateOptions,
+): LinliIssue {
+  const known = (s: string) => Object.prototype.hasOwnProperty.call(catalogue, s);
+  const p = describeIssue(i, known);
+  // A code the schema names (or a zod case mapped to one) that this catalogue cannot word.
+  const code = known(p.code) ? p.code : "INVALID_INPUT";
+  return issueIn(
+    catalogue,
+    code,
+    { label: labelFor(i.path, options), ...p.params },
+    p.path,
+    p.details,
+  );
 }
 
 /**

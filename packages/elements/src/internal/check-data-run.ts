@@ -1,5 +1,6 @@
 import { PublicGroupSchema } from "@linli/core/contract";
-import { validate } from "@linli/core/validation";
+import { fieldValidationMessages } from "@linli/core/i18n";
+import { validateIn } from "@linli/core/validation";
 
 /**
  * Validates groups against core's `PublicGroupSchema` and warns once per element about the
@@ -11,7 +12,8 @@ export function warnAboutInvalidGroups(
   for (const [tag, groups] of jobs) {
     const bad: string[] = [];
     for (const g of groups) {
-      const r = validate(PublicGroupSchema, g);
+      // The field messages are all a group's schema raises; not the catalogue of every rule.
+      const r = validateIn(fieldValidationMessages, PublicGroupSchema, g);
       if (!r.ok) {
         const id = (g as { id?: unknown } | null)?.id ?? "(no id)";
         const where = r.error.map((i) => `${i.path ?? "(group)"}: ${i.message.en}`).join("; ");

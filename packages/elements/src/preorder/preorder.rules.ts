@@ -1,7 +1,7 @@
 // The rules <linli-preorder> applies in the browser, all from @linli/core: pricing, the
 // order check (stock, per-order limits, slots), the draft's schema (name, phone, note,
 // consent) and the calendar file. They load in their own chunk, in parallel with the menu,
-// so zod and core's message catalogue do not hold up the element's first paint.
+// so zod and core's order and field messages do not hold up the element's first paint.
 import type { LinliIssue } from "@linli/core";
 import type { MenuWithAvailability, PlaceOrderBody } from "@linli/core/contract";
 import type { Money } from "@linli/core/money";
@@ -12,9 +12,14 @@ import {
   type Menu,
   type OrderLine,
 } from "@linli/core/preorder";
-import { validate } from "@linli/core/validation";
+import { fieldValidationMessages, orderMessages } from "@linli/core/i18n";
+import { validateIn } from "@linli/core/validation";
 
 export { icsEvent } from "@linli/core/calendar";
+
+// What the draft's schema can say (field messages, and EMPTY_ORDER), without the rest of
+// core's catalogue.
+const draftMessages = { ...fieldValidationMessages, ...orderMessages };
 
 /** The exact total of some lines, in minor units, priced by core. */
 export function quote(menu: Menu, lines: readonly OrderLine[]): Money {
@@ -37,7 +42,10 @@ export function draftIssues(
     slots: Object.fromEntries(availability.slots.map((s) => [s.slotId, s.reserved])),
   };
   const rules = checkOrder(menu, held, body, Date.parse(availability.cutoffAt) - 1);
-  const shape = validate(OrderDraftSchema, { ...body, idempotencyKey: "local-check" });
+  const shape = validateIn(draftMessages, OrderDraftSchema, {
+    ...body,
+    idempotencyKey: "local-check",
+  });
   return [
     ...(rules.ok ? [] : rules.error.filter((i) => i.code !== "NOT_YET_OPEN")),
     ...(shape.ok ? [] : shape.error),
