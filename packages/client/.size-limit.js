@@ -15,9 +15,9 @@ const utf8 = (config) => ({
 
 const entries = {
   ".": "66 kB",
-  "./http": "23.4 kB",
+  "./http": "21.5 kB",
   "./embedded": "59.5 kB",
-  "./admin": "24 kB",
+  "./admin": "22.2 kB",
 };
 
 const code = Object.entries(pkg.exports).filter(([key]) => !key.endsWith(".json"));

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   menuAvailability,
   type ApplicationReceipt,
+  type FieldProblem,
   type MetricsSnapshot,
   type OrderReceipt,
   type PlaceOrderBody,
@@ -337,7 +338,11 @@ describe("createClient: answers and errors", () => {
     expect(e.messageIn("en")).toMatch(/^The server answered with something the API does not/);
     expect(e.issues).toEqual([]);
     expect(e.fieldMessages("en")).toEqual({});
-    expect((e.cause as { path?: string }[]).map((i) => i.path)).toContain("id");
+    // What a developer finds in the cause: the check that failed and the field of the answer.
+    expect((e.cause as FieldProblem[]).map((p) => [p.code, p.path])).toContainEqual([
+      "INVALID_TYPE",
+      "id",
+    ]);
     expect(e.retryable).toBe(false);
     expect(seen).toHaveLength(1);
   });

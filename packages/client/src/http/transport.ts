@@ -1,9 +1,8 @@
 import {
+  checkFields,
   ErrorBodySchema,
-  fieldValidationMessages,
   routePath,
-  validateIn,
-  type LinliIssue,
+  type FieldProblem,
   type RouteDefinition,
 } from "@linli/core";
 import { LinliClientError } from "../errors.js";
@@ -70,15 +69,16 @@ const INVALID_RESPONSE = {
 };
 
 /** A 2xx answer that its route's response schema refuses. */
-function invalidResponse(status: number, issues: LinliIssue[]): LinliClientError {
-  // The schema's issues name fields of the *response*; kept out of `issues` (and so out of
-  // `fieldMessages`) so a form never shows them beside its own fields. They are the cause.
+function invalidResponse(status: number, problems: FieldProblem[]): LinliClientError {
+  // The schema's problems (code and path) name fields of the *response*; kept out of `issues`
+  // (and so out of `fieldMessages`) so a form never shows them beside its own fields. They are
+  // the cause.
   return new LinliClientError({
     kind: "server",
     status,
     code: "INVALID_RESPONSE",
     messages: INVALID_RESPONSE,
-    cause: issues,
+    cause: problems,
   });
 }
 
@@ -148,14 +148,14 @@ export function createTransport<T extends RouteTable>(
       return { ok: false, error, transient: error.kind !== "aborted" };
     }
     if (answer.status >= 200 && answer.status < 300) {
-      // Only the field messages: these issues are a developer's clue, and the whole catalogue
-      // would add every rule's messages to the client.
-      const parsed = validateIn(fieldValidationMessages, route.response, answer.json);
+      // Codes and paths, not worded messages: they are a developer's clue, and wording them
+      // would add the field messages and labels to every page that calls the API.
+      const parsed = checkFields(route.response, answer.json);
       return parsed.ok
         ? { ok: true, value: parsed.value }
         : { ok: false, error: invalidResponse(answer.status, parsed.error), transient: false };
     }
-    const body = validateIn(fieldValidationMessages, ErrorBodySchema, answer.json);
+    const body = checkFields(ErrorBodySchema, answer.json);
     return {
       ok: false,
       error: LinliClientError.fromResponse(answer.status, body.ok ? body.value : undefined),
