@@ -9,7 +9,7 @@ import type {
   SnapshotMetric,
 } from "@linli/core/metrics";
 import { LinliElement } from "../internal/base-element.js";
-import { formatNumber } from "../internal/format.js";
+import { dateFormat, formatNumber, numberFormat } from "../internal/format.js";
 import { ariaLevel } from "../internal/heading.js";
 import { LocalizeController } from "../internal/localize.js";
 import { errorMessage, StoreController } from "../internal/store-controller.js";
@@ -18,36 +18,20 @@ import { impactBoardStyles } from "./impact-board.styles.js";
 
 type Locale = "zh-CN" | "en";
 
-const intl = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = intl.get(key) as T | undefined;
-  if (!f) intl.set(key, (f = make()));
-  return f;
-}
-
 /** `2026年6月` / `Jun 2026` for a `YYYY-MM` month. */
 function formatMonth(month: string, locale: Locale): string {
-  return cached(
-    `m|${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-        timeZone: "UTC",
-        year: "numeric",
-        month: locale === "en" ? "short" : "long",
-      }),
-  ).format(Date.parse(`${month}-01T00:00:00Z`));
+  return dateFormat(`month|${locale}`, locale, {
+    timeZone: "UTC",
+    year: "numeric",
+    month: locale === "en" ? "short" : "long",
+  }).format(Date.parse(`${month}-01T00:00:00Z`));
 }
 
 /** `2026年11月28日` / `28 Nov 2026` for a `YYYY-MM-DD` date. */
 function formatDate(date: string, locale: Locale): string {
-  return cached(
-    `d|${locale}`,
-    () =>
-      new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-        timeZone: "UTC",
-        dateStyle: "medium",
-      }),
-  ).format(Date.parse(`${date}T00:00:00Z`));
+  return dateFormat(`date|${locale}`, locale, { timeZone: "UTC", dateStyle: "medium" }).format(
+    Date.parse(`${date}T00:00:00Z`),
+  );
 }
 
 /** A months' list for the chart and table: every month of the series, in order. */
@@ -136,28 +120,22 @@ export class LinliImpactBoard extends LinliElement {
   private format(value: number, unit: MetricUnit, currency: string): string {
     const locale = this.l10n.locale;
     if (unit === "money") {
-      const f = cached(
-        `c|${locale}|${currency}`,
-        () =>
-          new Intl.NumberFormat(locale, {
-            style: "currency",
-            currency,
-            currencyDisplay: "narrowSymbol",
-            maximumFractionDigits: 0,
-          }),
-      );
+      const f = numberFormat(`whole|${locale}|${currency}`, locale, {
+        style: "currency",
+        currency,
+        currencyDisplay: "narrowSymbol",
+        maximumFractionDigits: 0,
+      });
       const digits =
-        cached(
-          `e|${currency}`,
-          () => new Intl.NumberFormat("en", { style: "currency", currency }),
-        ).resolvedOptions().maximumFractionDigits ?? 2;
+        numberFormat(`minor|${currency}`, "en", { style: "currency", currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
       return f.format(value / 10 ** digits);
     }
     if (unit === "ratio") {
-      return cached(
-        `p|${locale}`,
-        () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }),
-      ).format(value);
+      return numberFormat(`percent|${locale}`, locale, {
+        style: "percent",
+        maximumFractionDigits: 1,
+      }).format(value);
     }
     return this.t(`unit.${unit}`, { value: formatNumber(value, locale) });
   }

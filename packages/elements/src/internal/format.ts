@@ -5,7 +5,7 @@ const numbers = new Map<string, Intl.NumberFormat>();
 const dates = new Map<string, Intl.DateTimeFormat>();
 
 /** The date formatter for `locale` with `options`, built once per `key`. */
-function dateFormat(
+export function dateFormat(
   key: string,
   locale: Locale,
   options: Intl.DateTimeFormatOptions,
@@ -16,11 +16,20 @@ function dateFormat(
   return f;
 }
 
+/** The number formatter for `locale` with `options`, built once per `key`. */
+export function numberFormat(
+  key: string,
+  locale: Locale,
+  options?: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  let f = numbers.get(key);
+  if (!f) numbers.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 /** A whole number as people read it: `1,234` in both shipped languages. */
 export function formatNumber(n: number, locale: Locale): string {
-  let f = numbers.get(locale);
-  if (!f) numbers.set(locale, (f = new Intl.NumberFormat(locale)));
-  return f.format(n);
+  return numberFormat(locale, locale).format(n);
 }
 
 /**
