@@ -127,7 +127,7 @@ export default [
   },
   // The script-tag build (dist/cdn), as a page without a bundler downloads it.
   // Issue #11 asks for the whole script-tag bundle at 45 KB or less. What stands between:
-  // the HTTP client (~11 KB with what it brings) checks every answer against its route's
+  // the HTTP client (~10 KB with what it brings) checks every answer against its route's
   // response schema, so it carries the public routes, their schemas and most of zod;
   // the rest is the six elements, Lit, zod/mini and the sections of core's message catalogue
   // they word messages from.
