@@ -36,8 +36,8 @@ export function validate<S extends core.$ZodType>(
  * valid"), so the catalogue must hold `INVALID_INPUT` (as {@link fieldValidationMessages} does).
  *
  * @example
- * const r = validateIn(fieldValidationMessages, PublicGroupSchema, data);
- * if (!r.ok) r.error[0]?.message.en; // "Group name must be 80 characters or fewer"
+ * const r = validateIn({ ...fieldValidationMessages, ...orderMessages }, OrderDraftSchema, draft);
+ * if (!r.ok) fieldMessages(r.error, "en"); // { lines: "Choose at least one item" } for a draft with no lines
  */
 export function validateIn<S extends core.$ZodType>(
   catalogue: MessageCatalogue & { readonly INVALID_INPUT: BilingualText },
