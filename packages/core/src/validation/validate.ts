@@ -32,8 +32,9 @@ export function validate<S extends core.$ZodType>(
 /**
  * {@link validate}, wording each problem from the catalogue given instead of the whole of
  * {@link messages}: for a browser bundle that should carry only the messages its schema can
- * raise. A code the catalogue lacks is worded as the generic `INVALID_INPUT` ("… is not
- * valid"), so the catalogue must hold `INVALID_INPUT` (as {@link fieldValidationMessages} does).
+ * raise. A schema's own code that the catalogue lacks is worded by the check zod reports
+ * (`REQUIRED_CHOICE`, "Select the items", for an empty order), and anything else as the
+ * generic `INVALID_INPUT`, which the catalogue must hold (as {@link fieldValidationMessages} does).
  *
  * @example
  * const r = validateIn({ ...fieldValidationMessages, ...orderMessages }, OrderDraftSchema, draft);
