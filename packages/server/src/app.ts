@@ -331,14 +331,18 @@ export function createApp(options: AppOptions): Hono {
 
   route<unknown, unknown, unknown, ApplicationInput>("submitApplication", async ({ body }, c) => {
     const call = await storage.getRecruitmentCall();
-    if (!call || call.id !== body.callId) {
-      throw new HttpError("NOT_FOUND", [unknownReference("call", body.callId, "callId")]);
-    }
     const key = c.req.header("idempotency-key") ?? sha256(JSON.stringify(body));
     const zone = await hubZone();
+    let unknownCall = false;
     const result = await storage.submitApplication(
       { key, requestHash: sha256(JSON.stringify(body)) },
       (references) => {
+        // Checked here, after the key: a retry of an application taken for a call since
+        // replaced still gets its receipt.
+        if (!call || call.id !== body.callId) {
+          unknownCall = true;
+          return { issues: [unknownReference("call", body.callId, "callId")] };
+        }
         // Only while the call is open, with consent to its current privacy notice.
         const open = checkApplication(call, body, now(), zone);
         if (!open.ok) return { issues: open.error };
@@ -355,6 +359,7 @@ export function createApp(options: AppOptions): Hono {
         return application;
       },
     );
+    if (unknownCall && result.kind === "refused") throw new HttpError("NOT_FOUND", result.issues);
     c.status(201);
     return settleCreate(result, applicationReceipt);
   });

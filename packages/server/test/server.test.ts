@@ -545,8 +545,13 @@ describe("recruitment", () => {
     const elsewhere = await put({ ...next, hubId: "wulin-night-market" });
     expect([elsewhere.status, elsewhere.json.error.issues[0].path]).toEqual([404, "hubId"]);
     expect((await call("/v1/recruitment")).json.id).toBe(current.id);
+    const taken = await apply("apply-before-switch");
+    expect(taken.status).toBe(201);
     try {
       expect((await put(next)).status).toBe(200);
+      // A retry of an application taken before the switch gets its receipt, not a 404.
+      const retried = await apply("apply-before-switch");
+      expect([retried.status, retried.text]).toEqual([201, taken.text]);
       expect((await call("/v1/recruitment")).json.title.en).toBe("Spring 2027 partner call");
       const consent = { given: true, policyVersion: "2027-01", at: "2026-12-01T08:20:00+08:00" };
       const stale = await apply("apply-spring-01", { consent });
