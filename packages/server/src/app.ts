@@ -482,7 +482,7 @@ export function createApp(options: AppOptions): Hono {
       if (!order) throw new HttpError("NOT_FOUND");
       // The rule set the sale was posted under, which the group may have left since.
       const sale = (await storage.listLedger()).find((e) => e.txId === `sale:${order.id}`);
-      const set = sale && (await storage.listRuleSets()).find((s) => s.id === sale.ruleSetId);
+      const set = sale && (await ruleSetById(sale.ruleSetId));
       if (!set || !sale || order.status !== "collected") {
         throw new HttpError("TRANSITION_REFUSED", [
           issue(
@@ -579,9 +579,8 @@ export function createApp(options: AppOptions): Hono {
   );
 
   route<unknown, unknown, unknown, RecruitmentCall>("putRecruitmentCall", async ({ body }) => {
-    const hub = await storage.getHub();
-    if (hub && body.hubId !== hub.id)
-      throw new HttpError("NOT_FOUND", [unknownReference("hub", body.hubId, "hubId")]);
+    const elsewhere = await otherHub(body.hubId);
+    if (elsewhere) throw new HttpError("NOT_FOUND", [elsewhere]);
     return storage.putRecruitmentCall(body);
   });
 
@@ -599,8 +598,7 @@ export function createApp(options: AppOptions): Hono {
       else issues.push(unknownReference("group", id, `groupIds.${i}`));
     }
     const setId = body.splitRuleSetId;
-    const set =
-      setId === undefined ? undefined : (await storage.listRuleSets()).find((s) => s.id === setId);
+    const set = setId === undefined ? undefined : await ruleSetById(setId);
     if (setId !== undefined && !set)
       issues.push(unknownReference("ruleSet", setId, "splitRuleSetId"));
     if (issues.length > 0) throw new HttpError("NOT_FOUND", issues);
@@ -614,7 +612,7 @@ export function createApp(options: AppOptions): Hono {
   route<unknown, { ruleSetId: string; partyId: string; period: string }>(
     "getSettlement",
     async ({ query }) => {
-      const set = (await storage.listRuleSets()).find((s) => s.id === query.ruleSetId);
+      const set = await ruleSetById(query.ruleSetId);
       if (!set || !set.parties.some((p) => p.id === query.partyId))
         throw new HttpError("NOT_FOUND");
       return settle(
@@ -670,6 +668,16 @@ export function createApp(options: AppOptions): Hono {
     if (result.kind === "refused")
       throw new HttpError(httpCodeForIssues(result.issues), result.issues);
     return view(result.value);
+  }
+
+  async function ruleSetById(id: string): Promise<SplitRuleSet | undefined> {
+    return (await storage.listRuleSets()).find((s) => s.id === id);
+  }
+
+  /** The 404 issue for a `hubId` that is not this server's hub, at that field. */
+  async function otherHub(hubId: string): Promise<LinliIssue | undefined> {
+    const hub = await storage.getHub();
+    return hub && hubId === hub.id ? undefined : unknownReference("hub", hubId, "hubId");
   }
 
   async function ruleSetFor(groupId: string): Promise<SplitRuleSet | undefined> {

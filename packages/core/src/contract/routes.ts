@@ -423,8 +423,8 @@ export const adminRoutes = /* @__PURE__ */ (() =>
       auth: "admin",
       summary: t("新建或更新合伙人", "Create or update a partner"),
       description: t(
-        "合伙人的 splitRuleSetId 决定其社群订单取货后按哪套分账规则入账；所引用的社群和分账规则必须已存在，否则返回 404。",
-        "A partner's splitRuleSetId is the rule set their groups' collected orders are split under. The groups and the rule set it names must exist, else 404.",
+        "合伙人的 splitRuleSetId 决定其社群订单取货后按哪套分账规则入账；所引用的社群和分账规则必须已存在，否则返回 404；保存时，这套规则须给这位合伙人或其社群的主理人分账，否则返回 400（RULE_SET_NOT_THEIRS）。",
+        "A partner's splitRuleSetId is the rule set their groups' collected orders are split under. The groups and the rule set it names must exist, else 404; when the partner is saved, the set must pay them or an organiser of one of their groups, else 400 (RULE_SET_NOT_THEIRS).",
       ),
       params: byId,
       body: PartnerSchema,
