@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from "li
 import type { LinliStore } from "@linli/client";
 import type { BilingualText, LocalizedText } from "@linli/core/i18n";
 import { localize } from "@linli/core/i18n";
+import { currencyExponent, type CurrencyCode } from "@linli/core/money";
 import type {
   MetricFigure,
   MetricsSnapshot,
@@ -20,7 +21,7 @@ type Locale = "zh-CN" | "en";
 
 /** `2026年6月` / `Jun 2026` for a `YYYY-MM` month. */
 function formatMonth(month: string, locale: Locale): string {
-  return dateFormat(`month|${locale}`, locale, {
+  return dateFormat(locale, {
     timeZone: "UTC",
     year: "numeric",
     month: locale === "en" ? "short" : "long",
@@ -29,7 +30,7 @@ function formatMonth(month: string, locale: Locale): string {
 
 /** `2026年11月28日` / `28 Nov 2026` for a `YYYY-MM-DD` date. */
 function formatDate(date: string, locale: Locale): string {
-  return dateFormat(`date|${locale}`, locale, { timeZone: "UTC", dateStyle: "medium" }).format(
+  return dateFormat(locale, { timeZone: "UTC", dateStyle: "medium" }).format(
     Date.parse(`${date}T00:00:00Z`),
   );
 }
@@ -117,22 +118,20 @@ export class LinliImpactBoard extends LinliElement {
   }
 
   /** A value with its unit, as a resident reads it: `¥2,600`, `81.4%`, `111 件`. */
-  private format(value: number, unit: MetricUnit, currency: string): string {
+  private format(value: number, unit: MetricUnit, currency: CurrencyCode): string {
     const locale = this.l10n.locale;
     if (unit === "money") {
-      const f = numberFormat(`whole|${locale}|${currency}`, locale, {
+      const f = numberFormat(locale, {
         style: "currency",
         currency,
         currencyDisplay: "narrowSymbol",
         maximumFractionDigits: 0,
       });
-      const digits =
-        numberFormat(`minor|${currency}`, "en", { style: "currency", currency }).resolvedOptions()
-          .maximumFractionDigits ?? 2;
+      const digits = currencyExponent(currency);
       return f.format(value / 10 ** digits);
     }
     if (unit === "ratio") {
-      return numberFormat(`percent|${locale}`, locale, {
+      return numberFormat(locale, {
         style: "percent",
         maximumFractionDigits: 1,
       }).format(value);
@@ -147,7 +146,7 @@ export class LinliImpactBoard extends LinliElement {
   }
 
   /** The chart's text alternative: where the series started and ended, and its gaps. */
-  private sentence(m: SnapshotMetric, points: readonly Point[], currency: string): string {
+  private sentence(m: SnapshotMetric, points: readonly Point[], currency: CurrencyCode): string {
     const known = points.filter((p) => p.figure.available);
     const first = known[0]!;
     const last = known[known.length - 1]!;
@@ -170,7 +169,7 @@ export class LinliImpactBoard extends LinliElement {
     );
   }
 
-  private chart(m: SnapshotMetric, i: number, currency: string): TemplateResult {
+  private chart(m: SnapshotMetric, i: number, currency: CurrencyCode): TemplateResult {
     const points = [...m.series].sort((a, b) => (a.month < b.month ? -1 : 1));
     const known = points.filter((p) => p.figure.available);
     if (known.length < 2) return html`<p class="note">${this.t("impact.noTrend")}</p>`;
@@ -204,7 +203,7 @@ export class LinliImpactBoard extends LinliElement {
     </figure>`;
   }
 
-  private figure(m: SnapshotMetric, i: number, currency: string): TemplateResult {
+  private figure(m: SnapshotMetric, i: number, currency: CurrencyCode): TemplateResult {
     const d = m.definition;
     const f = m.figure;
     // prettier-ignore

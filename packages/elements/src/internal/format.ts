@@ -4,24 +4,24 @@ import type { Locale } from "@linli/core/i18n";
 const numbers = new Map<string, Intl.NumberFormat>();
 const dates = new Map<string, Intl.DateTimeFormat>();
 
-/** The date formatter for `locale` with `options`, built once per `key`. */
+/** The date formatter for `locale` with `options`, built once for each pair. */
 export function dateFormat(
-  key: string,
   locale: Locale,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
   let f = dates.get(key);
   if (!f)
     dates.set(key, (f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", options)));
   return f;
 }
 
-/** The number formatter for `locale` with `options`, built once per `key`. */
+/** The number formatter for `locale` with `options`, built once for each pair. */
 export function numberFormat(
-  key: string,
   locale: Locale,
-  options?: Intl.NumberFormatOptions,
+  options: Intl.NumberFormatOptions = {},
 ): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
   let f = numbers.get(key);
   if (!f) numbers.set(key, (f = new Intl.NumberFormat(locale, options)));
   return f;
@@ -29,7 +29,7 @@ export function numberFormat(
 
 /** A whole number as people read it: `1,234` in both shipped languages. */
 export function formatNumber(n: number, locale: Locale): string {
-  return numberFormat(locale, locale).format(n);
+  return numberFormat(locale).format(n);
 }
 
 /**
@@ -45,7 +45,7 @@ export function formatSessionTime(
   timeZone: string,
   locale: Locale,
 ): string {
-  const f = dateFormat(`session|${locale}|${timeZone}`, locale, {
+  const f = dateFormat(locale, {
     timeZone,
     weekday: "short",
     month: locale === "en" ? "short" : "long",
@@ -65,7 +65,7 @@ export function formatSessionTime(
  * formatLongDateTime(Date.parse("2026-12-31T09:00:00Z"), "Asia/Shanghai", "en"); // "31 December 2026 at 17:00"
  */
 export function formatLongDateTime(at: number, timeZone: string, locale: Locale): string {
-  return dateFormat(`long|${locale}|${timeZone}`, locale, {
+  return dateFormat(locale, {
     dateStyle: "long",
     timeStyle: "short",
     timeZone,
@@ -79,7 +79,7 @@ export function formatLongDateTime(at: number, timeZone: string, locale: Locale)
  * formatDay("2026-12-01", "en"); // "Tue 1 Dec"
  */
 export function formatDay(date: string, locale: Locale): string {
-  return dateFormat(`day|${locale}`, locale, {
+  return dateFormat(locale, {
     timeZone: "UTC", // a date names a day, wherever it is read
     weekday: "short",
     month: locale === "en" ? "short" : "long",
