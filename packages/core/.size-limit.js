@@ -26,7 +26,7 @@ const entries = {
   "./groups": "11.7 kB",
   "./partners": "9.5 kB",
   "./recruitment": "10.7 kB",
-  "./preorder": "15.5 kB",
+  "./preorder": "16.8 kB",
   "./split": "18.5 kB",
   "./requests": "7.7 kB",
   "./metrics": "23.4 kB",

@@ -1,24 +1,24 @@
 import { describe, expect, it } from "vitest";
 import {
-  bilingual,
   bilingualIn,
   checkOrder,
   fieldValidationMessages,
-  issue,
   issueIn,
   lifecycleMessages,
   messages,
   metricsMessages,
   moneyMessages,
   OrderDraftSchema,
+  orderDraftMessages,
   orderMessages,
+  RecruitmentCallSchema,
   recruitmentMessages,
   requestMessages,
   splitMessages,
   validate,
   validateIn,
 } from "../src/index.js";
-import { bakeryMenu } from "../src/fixtures/index.js";
+import { bakeryMenu, recruitmentCall } from "../src/fixtures/index.js";
 
 const sections = {
   fieldValidationMessages,
@@ -40,7 +40,7 @@ describe("the message catalogue's sections", () => {
     expect(codes.sort()).toEqual(Object.keys(messages).sort());
   });
 
-  it("word a message from a section exactly as the whole catalogue does", () => {
+  it("word a message from a section in both languages", () => {
     const item = { "zh-CN": "虎皮奶油卷", en: "Tiger-skin cream roll" };
     expect(bilingualIn(orderMessages, "SOLD_OUT", { item })).toEqual({
       "zh-CN": "“虎皮奶油卷”已售罄",
@@ -48,11 +48,19 @@ describe("the message catalogue's sections", () => {
     });
     expect(
       issueIn(orderMessages, "SOLD_OUT", { item }, "lines.0.quantity", { remaining: 0 }),
-    ).toEqual(issue("SOLD_OUT", { item }, "lines.0.quantity", { remaining: 0 }));
-    expect(bilingual("NO_RULE_SET")).toEqual(bilingualIn(splitMessages, "NO_RULE_SET"));
+    ).toEqual({
+      code: "SOLD_OUT",
+      path: "lines.0.quantity",
+      message: { "zh-CN": "“虎皮奶油卷”已售罄", en: "“Tiger-skin cream roll” is sold out" },
+      details: { remaining: 0 },
+    });
+    expect(bilingualIn(splitMessages, "SAME_PARTY")).toEqual({
+      "zh-CN": "付款方和收款方不能相同",
+      en: "The payer and the payee must differ",
+    });
   });
 
-  it("give the order rules their messages from the order section", () => {
+  it("word the order rules' refusals in both languages", () => {
     const menu = bakeryMenu("2026-12-01");
     const beforeCutoff = Date.parse("2026-12-01T01:00:00Z");
     const r = checkOrder(
@@ -62,10 +70,10 @@ describe("the message catalogue's sections", () => {
       beforeCutoff,
     );
     expect(r.ok).toBe(false);
-    const byCode = Object.fromEntries((r.ok ? [] : r.error).map((i) => [i.code, i.message.en]));
+    const byCode = Object.fromEntries((r.ok ? [] : r.error).map((i) => [i.code, i.message]));
     expect(byCode).toMatchObject({
-      EMPTY_ORDER: "Choose at least one item",
-      UNKNOWN_SLOT: "Select a pickup time",
+      EMPTY_ORDER: { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" },
+      UNKNOWN_SLOT: { "zh-CN": "请选择一个取货时段", en: "Select a pickup time" },
     });
   });
 });
@@ -80,12 +88,40 @@ describe("validateIn", () => {
     idempotencyKey: "key-0001",
   };
 
-  it("says what validate says when its catalogue holds the schema's codes", () => {
-    const some = { ...fieldValidationMessages, ...orderMessages };
-    const full = validate(OrderDraftSchema, draft);
-    expect(validateIn(some, OrderDraftSchema, draft)).toEqual(full);
-    expect(full.ok ? [] : full.error.map((i) => [i.code, i.message.en])).toEqual([
-      ["EMPTY_ORDER", "Choose at least one item"],
+  it("says what validate says with orderDraftMessages, for every way a draft can be wrong", () => {
+    const drafts = [
+      draft,
+      { ...draft, lines: [{ itemId: "tiger-roll", quantity: 0 }] },
+      { ...draft, contact: { name: " ", phone: "12345" }, note: "x".repeat(201) },
+      { ...draft, consent: { ...draft.consent, given: false }, idempotencyKey: "short" },
+      { ...draft, menuId: "bad id!", extra: 1 },
+      {},
+    ];
+    for (const d of drafts) {
+      const full = validate(OrderDraftSchema, d);
+      expect(full.ok).toBe(false);
+      expect(validateIn(orderDraftMessages, OrderDraftSchema, d)).toEqual(full);
+    }
+    const r = validateIn(orderDraftMessages, OrderDraftSchema, draft);
+    expect(r.ok ? [] : r.error.map((i) => [i.code, i.message])).toEqual([
+      ["EMPTY_ORDER", { "zh-CN": "请至少选择一件商品", en: "Choose at least one item" }],
+    ]);
+  });
+
+  it("words a call's deadline before its opening from the field messages alone", () => {
+    const r = validateIn(fieldValidationMessages, RecruitmentCallSchema, {
+      ...recruitmentCall,
+      deadline: recruitmentCall.opensAt,
+    });
+    expect(r.ok ? [] : r.error.map((i) => [i.code, i.path, i.message])).toEqual([
+      [
+        "DEADLINE_BEFORE_OPENING",
+        "deadline",
+        {
+          "zh-CN": "截止时间必须晚于开始接受申请的时间",
+          en: "The deadline must be after the call opens",
+        },
+      ],
     ]);
   });
 

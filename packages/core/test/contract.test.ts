@@ -12,6 +12,7 @@ import {
   routePath,
   routes,
   validate,
+  unknownReference,
 } from "../src/index.js";
 
 describe("routes", () => {
@@ -139,5 +140,23 @@ describe("the metrics query", () => {
     expect(metricsPeriodIssue("2026-01", "2026-12", "from")).toBeUndefined();
     const get = openApiDocument({ version: "0" }).paths["/v1/metrics"]!["get"]!;
     expect(get["description"]).toContain(`at most ${MAX_METRICS_MONTHS} months`);
+  });
+});
+
+describe("unknownReference", () => {
+  it("names what was not found, in both languages, at the field that gave it", () => {
+    const said = (["group", "menu", "call", "hub", "ruleSet"] as const).map((what) =>
+      unknownReference(what, "x-1", "someId"),
+    );
+    expect(said.map((i) => [i.code, i.path])).toEqual(
+      Array(5).fill(["UNKNOWN_REFERENCE", "someId"]),
+    );
+    expect(said.map((i) => i.message)).toEqual([
+      { "zh-CN": "找不到编号为 x-1 的社群", en: "There is no group with the id x-1" },
+      { "zh-CN": "找不到编号为 x-1 的菜单", en: "There is no menu with the id x-1" },
+      { "zh-CN": "找不到编号为 x-1 的招募令", en: "There is no recruitment call with the id x-1" },
+      { "zh-CN": "找不到编号为 x-1 的服务中心", en: "There is no hub with the id x-1" },
+      { "zh-CN": "找不到编号为 x-1 的分账规则", en: "There is no split rule set with the id x-1" },
+    ]);
   });
 });

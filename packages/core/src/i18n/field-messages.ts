@@ -69,6 +69,10 @@ export const fieldValidationMessages = {
     "zh-CN": "结束时间必须晚于开始时间",
     en: "The end time must be after the start time",
   },
+  DEADLINE_BEFORE_OPENING: {
+    "zh-CN": "截止时间必须晚于开始接受申请的时间",
+    en: "The deadline must be after the call opens",
+  },
   RESOLVED_BEFORE_RECEIVED: {
     "zh-CN": "办结日期不能早于受理日期",
     en: "The date resolved cannot be before the date received",

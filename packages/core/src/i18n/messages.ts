@@ -159,10 +159,6 @@ export const metricsMessages = {
 
 /** Partner recruitment: calls and applications. */
 export const recruitmentMessages = {
-  DEADLINE_BEFORE_OPENING: {
-    "zh-CN": "截止时间必须晚于开始接受申请的时间",
-    en: "The deadline must be after the call opens",
-  },
   APPLICATIONS_NOT_OPEN: {
     "zh-CN": "招募将于 {opensAt} 开始接受申请",
     en: "Applications open at {opensAt}",

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
 import { ConsentSchema } from "../common/consent.js";
+import { fieldValidationMessages } from "../i18n/field-messages.js";
+import { orderMessages } from "../i18n/messages.js";
 import { IdSchema } from "../common/ids.js";
 import { defineLifecycle } from "../lifecycle/lifecycle.js";
 import { MoneySchema, NonNegativeMoneySchema } from "../money/money.js";
@@ -38,6 +40,19 @@ export const OrderDraftSchema = /* @__PURE__ */ (() =>
     consent: ConsentSchema,
     idempotencyKey: z.string().check(z.minLength(8), z.maxLength(128), z.regex(/^[\w.:-]+$/)),
   }))();
+
+/**
+ * Every message {@link OrderDraftSchema} can raise (the field messages, and the order rules'
+ * `EMPTY_ORDER`): what a browser gives `validateIn` to word a draft's problems without the
+ * whole catalogue.
+ *
+ * @example
+ * validateIn(orderDraftMessages, OrderDraftSchema, { ...draft, lines: [] }); // issues: "Choose at least one item" at `lines`
+ */
+export const orderDraftMessages = /* @__PURE__ */ (() => ({
+  ...fieldValidationMessages,
+  ...orderMessages,
+}))();
 export type OrderDraft = z.infer<typeof OrderDraftSchema>;
 
 /** An order's life: placed → confirmed → ready → collected, or cancelled / no-show. */

@@ -35,9 +35,11 @@ export function validate<S extends core.$ZodType>(
  * raise. A schema's own code that the catalogue lacks is worded by the check zod reports
  * (`REQUIRED_CHOICE`, "Select the items", for an empty order), and anything else as the
  * generic `INVALID_INPUT`, which the catalogue must hold (as {@link fieldValidationMessages} does).
+ * Where only codes and paths are needed (a developer's warning, a form that words its own
+ * messages), {@link checkFields} ships no messages at all.
  *
  * @example
- * const r = validateIn({ ...fieldValidationMessages, ...orderMessages }, OrderDraftSchema, draft);
+ * const r = validateIn(orderDraftMessages, OrderDraftSchema, draft);
  * if (!r.ok) fieldMessages(r.error, "en"); // { lines: "Choose at least one item" } for a draft with no lines
  */
 export function validateIn<S extends core.$ZodType>(

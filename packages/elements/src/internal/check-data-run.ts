@@ -1,10 +1,10 @@
 import { PublicGroupSchema } from "@linli/core/contract";
-import { fieldValidationMessages } from "@linli/core/i18n";
-import { validateIn } from "@linli/core/validation";
+import { checkFields } from "@linli/core/validation";
 
 /**
  * Validates groups against core's `PublicGroupSchema` and warns once per element about the
- * ones that do not match, with their field paths. Loaded on demand by check-data.ts.
+ * ones that do not match, with each problem's field path and code (`memberCount: TOO_SMALL`):
+ * a developer's clue, so no messages are shipped to word it. Loaded on demand by check-data.ts.
  */
 export function warnAboutInvalidGroups(
   jobs: ReadonlyArray<readonly [tag: string, items: readonly unknown[]]>,
@@ -12,11 +12,10 @@ export function warnAboutInvalidGroups(
   for (const [tag, groups] of jobs) {
     const bad: string[] = [];
     for (const g of groups) {
-      // The field messages are all a group's schema raises; not the catalogue of every rule.
-      const r = validateIn(fieldValidationMessages, PublicGroupSchema, g);
+      const r = checkFields(PublicGroupSchema, g);
       if (!r.ok) {
         const id = (g as { id?: unknown } | null)?.id ?? "(no id)";
-        const where = r.error.map((i) => `${i.path ?? "(group)"}: ${i.message.en}`).join("; ");
+        const where = r.error.map((p) => `${p.path || "(group)"}: ${p.code}`).join("; ");
         bad.push(`"${String(id)}" (${where})`);
       }
     }

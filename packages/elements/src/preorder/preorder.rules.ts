@@ -7,19 +7,15 @@ import type { MenuWithAvailability, PlaceOrderBody } from "@linli/core/contract"
 import type { Money } from "@linli/core/money";
 import {
   checkOrder,
+  orderDraftMessages,
   OrderDraftSchema,
   priceOrder,
   type Menu,
   type OrderLine,
 } from "@linli/core/preorder";
-import { fieldValidationMessages, orderMessages } from "@linli/core/i18n";
 import { validateIn } from "@linli/core/validation";
 
 export { icsEvent } from "@linli/core/calendar";
-
-// What the draft's schema can say (field messages, and EMPTY_ORDER), without the rest of
-// core's catalogue.
-const draftMessages = { ...fieldValidationMessages, ...orderMessages };
 
 /** The exact total of some lines, in minor units, priced by core. */
 export function quote(menu: Menu, lines: readonly OrderLine[]): Money {
@@ -42,7 +38,7 @@ export function draftIssues(
     slots: Object.fromEntries(availability.slots.map((s) => [s.slotId, s.reserved])),
   };
   const rules = checkOrder(menu, held, body, Date.parse(availability.cutoffAt) - 1);
-  const shape = validateIn(draftMessages, OrderDraftSchema, {
+  const shape = validateIn(orderDraftMessages, OrderDraftSchema, {
     ...body,
     idempotencyKey: "local-check",
   });
