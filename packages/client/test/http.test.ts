@@ -737,6 +737,30 @@ describe("createAdminClient", () => {
     expect(seen.map((s) => s.method)).toEqual(["POST", "PUT", "PUT"]);
   });
 
+  it("resends a refund after a 503 with the same idempotency key, so it is booked once", async () => {
+    const split = {
+      refundId: "r_1",
+      saleId: "o_1",
+      ruleSetId: "three-moms-bakery",
+      at: "2026-12-01T10:00:00+08:00",
+      amount: { amount: 500, currency: "CNY" },
+      lines: [{ partyId: "moms", amount: { amount: 500, currency: "CNY" } }],
+    };
+    const { url, seen } = await serve((_s, res, _q, n) =>
+      n === 1 ? json(res, 503, errorOf(503, "INTERNAL")) : json(res, 201, split),
+    );
+    const admin = createAdminClient({ baseUrl: url, apiKey: "staff-key", retryDelayMs: 1 });
+    const amount = { amount: 500, currency: "CNY" } as const;
+    expect(await admin.refundOrder("o_1", amount, { idempotencyKey: "refund-o1-0001" })).toEqual(
+      split,
+    );
+    expect(seen.map((s) => [s.method, s.url, s.headers["idempotency-key"]])).toEqual([
+      ["POST", "/v1/admin/orders/o_1/refunds", "refund-o1-0001"],
+      ["POST", "/v1/admin/orders/o_1/refunds", "refund-o1-0001"],
+    ]);
+    expect(seen.map((s) => JSON.parse(s.body) as unknown)).toEqual([{ amount }, { amount }]);
+  });
+
   it("refuses to be made without a key", () => {
     for (const apiKey of ["", "  ", undefined, "管理员-key", "two words"])
       expect(() =>

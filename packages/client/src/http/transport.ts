@@ -31,7 +31,10 @@ export interface ClientOptions {
    * retry `n`, with jitter, capped at 5 s. Default 200.
    */
   readonly retryDelayMs?: number;
-  /** Extra headers on every request (e.g. an admin `authorization`). */
+  /**
+   * Extra headers on every request, e.g. a tracing header. `createAdminClient` sends its key as
+   * `authorization` and drops any other given here.
+   */
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -471,7 +471,6 @@ export const adminRoutes = /* @__PURE__ */ (() =>
 export const routes = /* @__PURE__ */ (() => ({ ...publicRoutes, ...adminRoutes }))();
 
 export type RouteId = keyof typeof routes;
-export type PublicRouteId = keyof typeof publicRoutes;
 
 /**
  * A route's path with its parameters filled in (URI-encoded). It takes the route itself, not
