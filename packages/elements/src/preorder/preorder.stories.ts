@@ -325,28 +325,30 @@ export const NetworkError: Story = {
 };
 
 /** On a static page whose browser storage is full: what to do, and "Try again" once there is room. */
-export const StorageFull: Story = {
-  args: { scenario: "storageFull" },
+/** A failed order: `says` is in the failure box, with a retry button only if `retry`. */
+const failing = (scenario: string, says: string, retry: boolean): Story => ({
+  args: { scenario },
   play: async ({ canvasElement }) => {
     const r = await root(canvasElement);
     await fillIn(r);
     submit(r);
-    await waitFor(() => expect(text(part(r, "failure"))).toContain("浏览器存储空间已满"));
-    await expect(part(r, "retry")).not.toBeNull();
+    await waitFor(() => expect(text(part(r, "failure"))).toContain(says));
+    await expect(part(r, "retry") !== null).toBe(retry);
+    await expect(r.querySelector<HTMLInputElement>("#name")!.value).toBe("林晓雨");
   },
+});
+
+export const StorageFull: Story = failing("storageFull", "浏览器存储空间已满", true);
+export const StorageFullEnglish: Story = {
+  ...failing("storageFull", "This browser's storage is full", true),
+  globals: { locale: "en" },
 };
 
 /** Refused for good (here a 404 from a gateway): said so, with no "Try again" that cannot help. */
-export const Refused: Story = {
-  args: { scenario: "orderRefused" },
-  play: async ({ canvasElement }) => {
-    const r = await root(canvasElement);
-    await fillIn(r);
-    submit(r);
-    await waitFor(() => expect(text(part(r, "failure"))).toContain("预订没有被接受"));
-    await expect(part(r, "retry")).toBeNull();
-    await expect(r.querySelector<HTMLInputElement>("#name")!.value).toBe("林晓雨");
-  },
+export const Refused: Story = failing("orderRefused", "预订没有被接受", false);
+export const RefusedEnglish: Story = {
+  ...failing("orderRefused", "Your order was not accepted", false),
+  globals: { locale: "en" },
 };
 
 export const HeadingLevel3: Story = { args: { headingLevel: 3 } };

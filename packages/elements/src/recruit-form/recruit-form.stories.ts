@@ -232,6 +232,15 @@ export const Closed: Story = shut("2027-01-05T09:00:00+08:00", "本次招募已�
 /** Before the call opens: when to come back. */
 export const NotOpenYet: Story = shut("2026-10-20T09:00:00+08:00", "开始接受申请");
 
+export const ClosedEnglish: Story = {
+  ...shut("2027-01-05T09:00:00+08:00", "This call closed on 31 December 2026 at 17:00"),
+  globals: { locale: "en" },
+};
+export const NotOpenYetEnglish: Story = {
+  ...shut("2026-10-20T09:00:00+08:00", "Applications open on"),
+  globals: { locale: "en" },
+};
+
 /** No call and no store: nothing to apply to. */
 export const NoCall: Story = { args: { call: undefined } };
 
