@@ -236,6 +236,7 @@ describe("<linli-recruit-form>: validation by core's schema", () => {
           "consent",
         ],
         retryable: false,
+        callId: recruitmentCall.id,
       });
       await waitUntil(() => focused(el)?.id === "error-summary", "the summary takes focus");
       expect($(el, "#error-summary")!.getAttribute("role")).to.equal("alert");
@@ -563,6 +564,7 @@ describe("<linli-recruit-form>: submitting", () => {
       reason: "honeypot",
       fields: [],
       retryable: false,
+      callId: recruitmentCall.id,
     });
     expect(text(el, '[part="notice"]')).to.equal("申请没能提交。请直接联系服务中心工作人员。");
     expect(storage.applications()).to.have.length(0);
@@ -615,6 +617,7 @@ describe("<linli-recruit-form>: submitting", () => {
       fields: ["phone", "skills"],
       code: "VALIDATION_FAILED",
       retryable: false,
+      callId: recruitmentCall.id,
     });
     await waitUntil(() => focused(el)?.id === "error-summary");
     expect(fieldError(el, "phone")).to.equal("This phone number has already applied");
@@ -654,6 +657,7 @@ describe("<linli-recruit-form>: submitting", () => {
       fields: [],
       code: "NETWORK",
       retryable: true,
+      callId: recruitmentCall.id,
     });
     await el.updateComplete;
     expect(text(el, '[role="alert"]')).to.equal(
@@ -777,7 +781,11 @@ describe("<linli-recruit-form>: submitting", () => {
         { code: "REQUIRED", path: "idea.title", message: { "zh-CN": "请填写", en: "Enter it" } },
       ]),
     );
-    expect((await failed).detail).to.deep.include({ reason: "refused", fields: ["title"] });
+    expect((await failed).detail).to.deep.include({
+      reason: "refused",
+      fields: ["title"],
+      callId: spring.id,
+    });
     await newFormAsLeft();
     expect(fieldError(el, "title")).to.equal(null);
     expect(el.matches(":state(submitting)")).to.equal(true); // the autumn one still is

@@ -59,6 +59,11 @@ export interface ApplicationFailedDetail {
   readonly code?: string;
   /** Whether trying again unchanged may work (a network error, a time-out, a busy server). */
   readonly retryable: boolean;
+  /**
+   * The call the application was for. It tells a late failure for a call the host has since
+   * replaced from one for the call now shown.
+   */
+  readonly callId?: string;
 }
 
 /** The form's inputs as typed, before they are checked. Kept as a draft in sessionStorage. */
@@ -440,13 +445,20 @@ export class LinliRecruitForm extends LinliElement {
 
   private fail(
     reason: ApplicationFailureReason,
-    extra: { code?: string; retryable?: boolean; fields?: readonly FieldId[] } = {},
+    extra: {
+      code?: string;
+      retryable?: boolean;
+      fields?: readonly FieldId[];
+      callId?: string;
+    } = {},
   ) {
+    const callId = extra.callId ?? this.currentCall?.id;
     this.emit("linli-application-failed", {
       reason,
       fields: FIELDS.filter((f) => extra.fields?.includes(f) ?? this.errors.has(f)),
       ...(extra.code !== undefined && { code: extra.code }),
       retryable: extra.retryable ?? false,
+      ...(callId !== undefined && { callId }),
     });
   }
 
@@ -695,6 +707,7 @@ export class LinliRecruitForm extends LinliElement {
           ...(err.code !== undefined && { code: err.code }),
           retryable,
           fields: [...fields.keys()],
+          callId: application.callId,
         });
       }
       this.phase = "form";
@@ -712,6 +725,7 @@ export class LinliRecruitForm extends LinliElement {
       this.fail(fields.size > 0 || !retryable ? "refused" : "network", {
         ...(err.code !== undefined && { code: err.code }),
         retryable,
+        callId: application.callId,
       });
     } finally {
       if (!stale()) this.setState("submitting", false);
