@@ -426,7 +426,7 @@ describe("<linli-preorder>", () => {
     expect(JSON.parse(kept.get(DEFAULT_STORAGE_KEY)!).orders).to.have.length(1);
   });
 
-  it("does not leave 'placing your order' announced when the language changes meanwhile", async () => {
+  it("says 'placing your order' again in the new language, and not after a refusal", async () => {
     const real = bakeryStore();
     let refuse: (e: unknown) => void = () => {};
     const held: LinliStore = {
@@ -439,6 +439,7 @@ describe("<linli-preorder>", () => {
     await waitUntil(() => announced(el) === "正在提交预订…", "the submitting announcement");
     el.parentElement!.setAttribute("lang", "en");
     await waitUntil(() => text(part(el, "submit")) === "Placing your order…");
+    await waitUntil(() => announced(el) === "Placing your order…", "said again, in English");
     refuse(LinliClientError.fromResponse(403, undefined));
     await waitUntil(() => part(el, "failure"), "the refusal");
     expect(announced(el)).to.equal("");

@@ -317,6 +317,14 @@ export class LinliPreorder extends LinliElement {
     if (cur?.availability.closedReason === "CUTOFF_PASSED" && this.next === undefined) {
       void this.findNext(cur);
     }
+    // The page's language changed while the order is on its way: say it again in the new one,
+    // as the button now reads, unless something newer was announced meanwhile.
+    const placing = this.t("preorder.submitting");
+    if (this.submittingSaid !== undefined && this.submittingSaid !== placing) {
+      const region = this.renderRoot.querySelector("#announce");
+      if (region?.textContent === this.submittingSaid) region.textContent = placing;
+      this.submittingSaid = placing;
+    }
     if (cur && this.closing) {
       // Said in the live region (replacing "Placing your order…"), as the fields disappear.
       this.announce(this.closedWhy(cur));
