@@ -126,6 +126,10 @@ export const recruitFormMessages = {
   successTitle: { "zh-CN": "申请已提交", en: "Application submitted" },
   reference: { "zh-CN": "你的申请编号", en: "Your reference number" },
   nextSteps: { "zh-CN": "接下来", en: "What happens next" },
+  lateReceived: {
+    "zh-CN": "你对“{call}”的申请已经提交，申请编号 {reference}。",
+    en: "Your application to “{call}” was received: reference {reference}.",
+  },
   draftRestored: {
     "zh-CN": "已恢复你之前填写的内容（同意隐私说明需要重新勾选）。",
     en: "We restored what you entered before (tick the privacy consent again).",

@@ -159,6 +159,48 @@ export const Success: Story = {
 
 export const SuccessEnglish: Story = { ...Success, globals: { locale: "en" } };
 
+/** A store that holds each application until `release()`, to let the host act meanwhile. */
+const held = (() => {
+  const real = createEmbeddedStore();
+  let release = () => {};
+  const store: LinliStore = {
+    ...real,
+    submitApplication: async (application, options) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return real.submitApplication(application, options);
+    },
+  };
+  return { store, release: () => release() };
+})();
+
+/**
+ * The host published a new call while an application was on its way: the form is the new
+ * call's, empty, and its status line says the first application is in, with its reference.
+ */
+export const AnsweredAfterCallReplaced: Story = {
+  args: { store: held.store },
+  play: async ({ canvasElement }) => {
+    const root = await shadow(canvasElement);
+    await fillIn(root);
+    await submit(root);
+    form(canvasElement).call = {
+      ...recruitmentCall,
+      id: "call-2027-spring",
+      title: { "zh-CN": "2027 春季合伙人招募令", en: "Spring 2027 partner call" },
+    };
+    held.release();
+    await waitFor(() =>
+      expect(root.querySelector('[part="status"]')?.textContent?.trim()).toMatch(
+        /^你对“招募社区合伙人”的申请已经提交，申请编号 HZ-\d{4}-\d{4}。$/,
+      ),
+    );
+    await expect(root.querySelector("#call-title")?.textContent?.trim()).toBe(
+      "2027 春季合伙人招募令",
+    );
+    await expect(root.querySelector<HTMLInputElement>("#name")!.value).toBe("");
+  },
+};
+
 /** The network failed: every answer is kept, with a retry. */
 export const NetworkError: Story = {
   args: { store: offline },

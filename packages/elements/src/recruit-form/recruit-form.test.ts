@@ -760,6 +760,10 @@ describe("<linli-recruit-form>: submitting", () => {
     el.call = spring;
     expect((await submitted).detail.callId).to.equal(recruitmentCall.id);
     await newFormAsLeft();
+    // The resident hears that their application is in, with its reference.
+    expect(text(el, '[part="status"]')).to.equal(
+      `你对“${recruitmentCall.title["zh-CN"]}”的申请已经提交，申请编号 ${receipt.reference}。`,
+    );
     expect($<HTMLInputElement>(el, "#name")!.value).to.equal("");
     expect(el.matches(":state(submitting)")).to.equal(false);
 

@@ -276,6 +276,8 @@ export class LinliRecruitForm extends LinliElement {
   private notice: Notice | undefined;
   private receipt: ApplicationReceipt | undefined;
   private restored = false;
+  /** An application for a call the host replaced while it was on its way, since taken. */
+  private lateReceipt: { call: RecruitmentCall["title"]; reference: string } | undefined;
   private shownAt = 0;
   private draftFor: string | undefined;
   /** The key of the last attempt and what it sent: the same application is sent with it again. */
@@ -331,6 +333,7 @@ export class LinliRecruitForm extends LinliElement {
 
   formResetCallback(): void {
     this.blank();
+    this.lateReceipt = undefined;
     this.forgetDraft();
     this.requestUpdate();
   }
@@ -566,6 +569,7 @@ export class LinliRecruitForm extends LinliElement {
     this.saveDraft();
     this.notice = undefined;
     this.restored = false; // said once; the resident has moved on
+    this.lateReceipt = undefined;
     if (this.attempted) {
       // Once the resident has tried to submit, messages follow their corrections.
       const r = this.check();
@@ -627,6 +631,7 @@ export class LinliRecruitForm extends LinliElement {
     const retrying = this.shadowRoot?.activeElement?.getAttribute("part") === "retry";
     this.notice = undefined;
     this.restored = false;
+    this.lateReceipt = undefined;
     if (this.honeypot !== "") return this.refuse("spam", "honeypot");
     if (Date.now() - this.shownAt < this.minFillMs) return this.refuse("tooFast", "too-fast");
     const r = this.check();
@@ -668,13 +673,20 @@ export class LinliRecruitForm extends LinliElement {
     // This attempt, until another starts or the form is blanked for another call: an answer
     // that comes after either belongs to a form the resident no longer sees.
     const sending = (this.sending = {});
+    const callTitle = this.currentCall?.title;
     const stale = () => this.sending !== sending || this.currentCall?.id !== application.callId;
     try {
       const receipt = await store.submitApplication(application, { idempotencyKey });
       if (stale()) {
         // The host moved on to another call meanwhile: this application is in (the host
         // hears so), but the form now belongs to the other call and keeps its own state.
+        // The resident is told too, in the status line: their application is in.
         this.forgetDraft(application.callId);
+        // Unless another attempt is on its way now (its own status says so).
+        if (callTitle && (this.sending === sending || this.sending === undefined)) {
+          this.lateReceipt = { call: callTitle, reference: receipt.reference };
+          this.requestUpdate();
+        }
         this.emit("linli-application-submitted", { callId: application.callId, receipt });
         return;
       }
@@ -996,7 +1008,18 @@ export class LinliRecruitForm extends LinliElement {
           ${this.heading(t("formTitle"), 1, "form-title")}
           <p class="hint">${t("required")}</p>
           <p part="status" class="status" role="status">
-            ${submitting ? t("submitting") : this.restored ? t("draftRestored") : ""}
+            ${
+              submitting
+                ? t("submitting")
+                : this.lateReceipt
+                  ? t("lateReceived", {
+                      call: localize(this.lateReceipt.call, this.l10n.locale),
+                      reference: this.lateReceipt.reference,
+                    })
+                  : this.restored
+                    ? t("draftRestored")
+                    : ""
+            }
           </p>
           ${this.heading(t("aboutYou"), 2)} ${this.textField("name", { autocomplete: "name" })}
           ${this.textField("phone", { hint: true, type: "tel", autocomplete: "tel-national" })}
