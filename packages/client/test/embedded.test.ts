@@ -217,12 +217,15 @@ describe("embedded store: persistence in localStorage", () => {
     expect(after.availability.items.every((i) => i.reserved === 0)).toBe(true);
   });
 
-  it("says the browser's storage is full, not that a server failed, when a write finds no room", async () => {
+  it.each([
+    ["QuotaExceededError"],
+    ["NS_ERROR_DOM_QUOTA_REACHED"], // older Firefox's name for it
+  ])("says the browser's storage is full (%s), not that a server failed", async (name) => {
     const storage = new FakeStorage();
     const full: StorageLike = {
       getItem: (k) => storage.getItem(k),
       setItem: () => {
-        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        throw new DOMException("The quota has been exceeded.", name);
       },
     };
     const store = createEmbeddedStore({ now, storage: full });
